@@ -1,0 +1,176 @@
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+from django.utils.text import slugify
+
+from articles.models import Article
+
+from .extraction import name_key as alias_key
+
+
+class ActorQuerySet(models.QuerySet):
+    def people(self):
+        return self.filter(kind=Actor.Kind.PERSON)
+
+    def organizations(self):
+        return self.filter(kind=Actor.Kind.ORGANIZATION)
+
+    def matching(self, name):
+        """Actors whose name or any alias matches ``name``."""
+        key = alias_key(name)
+        return self.filter(Q(name_key=key) | Q(aliases__key=key)).distinct()
+
+
+class Actor(models.Model):
+    class Kind(models.TextChoices):
+        PERSON = "person", "Person"
+        ORGANIZATION = "organization", "Organization"
+        PLACE = "place", "Country or place"
+        GROUP = "group", "Group"
+
+    name = models.CharField(max_length=200, help_text="Canonical name.")
+    name_key = models.CharField(max_length=200, db_index=True, editable=False)
+    slug = models.SlugField(max_length=200, unique=True)
+    kind = models.CharField(
+        max_length=20, choices=Kind, default=Kind.PERSON, db_index=True
+    )
+    title = models.CharField(
+        max_length=200, blank=True, help_text="Role, e.g. Secretary of State."
+    )
+    affiliation = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="members"
+    )
+    description = models.TextField(blank=True)
+    is_verified = models.BooleanField(default=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = ActorQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        indexes = [models.Index(fields=["name"])]
+        permissions = [("merge_actor", "Can merge duplicate actors")]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        self.name_key = alias_key(self.name)
+        if not self.slug:
+            self.slug = slugify(self.name)[:200] or "actor"
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("actors:detail", kwargs={"slug": self.slug})
+
+
+class Alias(models.Model):
+    """Another name an actor goes by ("Zelenskiy" for Volodymyr Zelenskyy)."""
+
+    actor = models.ForeignKey(Actor, on_delete=models.CASCADE, related_name="aliases")
+    name = models.CharField(max_length=200)
+    key = models.CharField(max_length=200, db_index=True, editable=False)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "aliases"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["actor", "key"], name="unique_alias_per_actor"
+            )
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        self.key = alias_key(self.name)
+        super().save(*args, **kwargs)
+
+
+class Mention(models.Model):
+    actor = models.ForeignKey(Actor, on_delete=models.CASCADE, related_name="mentions")
+    article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="mentions"
+    )
+    first_offset = models.PositiveIntegerField(default=0)
+    count = models.PositiveIntegerField(default=1)
+
+    class Meta:
+        ordering = ["first_offset"]
+        constraints = [
+            models.UniqueConstraint(fields=["actor", "article"], name="unique_mention")
+        ]
+
+    def __str__(self):
+        return f"{self.actor} in {self.article}"
+
+
+class QuoteQuerySet(models.QuerySet):
+    def public(self):
+        """Quotes readers may see: in a published story, and not rejected."""
+        return self.filter(article__in=Article.objects.published()).exclude(
+            status=Quote.Status.REJECTED
+        )
+
+    def unverified(self):
+        return self.filter(status=Quote.Status.UNVERIFIED)
+
+
+class Quote(models.Model):
+    class Status(models.TextChoices):
+        UNVERIFIED = "unverified", "Unverified"
+        VERIFIED = "verified", "Verified"
+        REJECTED = "rejected", "Rejected"
+
+    article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="quotes"
+    )
+    speaker = models.ForeignKey(
+        Actor, null=True, blank=True, on_delete=models.SET_NULL, related_name="quotes"
+    )
+    text = models.TextField(
+        help_text="The exact quoted words, without quotation marks."
+    )
+    start = models.PositiveIntegerField(
+        help_text="Offset of the first word in the body."
+    )
+    end = models.PositiveIntegerField(help_text="Offset just past the last word.")
+    sentence = models.TextField(blank=True, help_text="The sentence around the quote.")
+    is_partial = models.BooleanField(default=False)
+    status = models.CharField(
+        max_length=20, choices=Status, default=Status.UNVERIFIED, db_index=True
+    )
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
+    )
+    reviewed_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = QuoteQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["article", "start"]
+        permissions = [("verify_quote", "Can verify, reject and reassign quotes")]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end__gt=F("start")), name="quote_span_not_empty"
+            ),
+            models.UniqueConstraint(
+                fields=["article", "start"], name="unique_quote_start"
+            ),
+        ]
+
+    def __str__(self):
+        words = self.text if len(self.text) <= 60 else self.text[:57] + "…"
+        return f"“{words}”"
+
+    def clean(self):
+        if self.article_id and self.end > len(self.article.body):
+            raise ValidationError(
+                {"end": "The quote ends past the end of the article body."}
+            )
