@@ -1,7 +1,8 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import Count, F, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils.text import slugify
 
@@ -21,6 +22,63 @@ class ActorQuerySet(models.QuerySet):
         """Actors whose name or any alias matches ``name``."""
         key = alias_key(name)
         return self.filter(Q(name_key=key) | Q(aliases__key=key)).distinct()
+
+    # --- Reader-facing screens ------------------------------------------------------
+    def public(self):
+        """Actors readers may see: quoted or mentioned in a published story.
+
+        An actor known only from unpublished stories stays hidden: their name alone
+        could give away an embargoed story.
+        """
+        published = Article.objects.published()
+        return self.filter(
+            Q(pk__in=Quote.objects.public().values("speaker"))
+            | Q(pk__in=Mention.objects.filter(article__in=published).values("actor"))
+        )
+
+    def quoted(self):
+        """Actors with at least one public quote."""
+        return self.filter(pk__in=Quote.objects.public().values("speaker"))
+
+    def with_public_counts(self):
+        quotes = (
+            Quote.objects.public()
+            .filter(speaker=OuterRef("pk"))
+            .order_by()
+            .values("speaker")
+            .annotate(n=Count("pk"))
+            .values("n")
+        )
+        stories = (
+            Mention.objects.filter(
+                actor=OuterRef("pk"), article__in=Article.objects.published()
+            )
+            .order_by()
+            .values("actor")
+            .annotate(n=Count("pk"))
+            .values("n")
+        )
+        return self.annotate(
+            quote_count=Coalesce(Subquery(quotes), 0),
+            story_count=Coalesce(Subquery(stories), 0),
+        )
+
+    def for_list(self):
+        return self.public().select_related("affiliation").with_public_counts()
+
+    def for_detail(self):
+        return self.public().select_related("affiliation").with_public_counts()
+
+    def quoted_alongside(self, actor):
+        """Actors quoted in the same published stories as ``actor``, most shared first."""
+        public = Quote.objects.public()
+        stories = public.filter(speaker=actor).values("article")
+        return (
+            self.filter(quotes__in=public.filter(article__in=stories))
+            .exclude(pk=actor.pk)
+            .annotate(shared_stories=Count("quotes__article", distinct=True))
+            .order_by("-shared_stories", "name")
+        )
 
 
 class Actor(models.Model):
@@ -119,6 +177,14 @@ class QuoteQuerySet(models.QuerySet):
     def unverified(self):
         return self.filter(status=Quote.Status.UNVERIFIED)
 
+    def for_list(self):
+        return self.select_related("speaker", "article", "article__source").defer(
+            "article__body"
+        )
+
+    def newest_first(self):
+        return self.order_by("-article__published_at", "-article_id", "start")
+
 
 class Quote(models.Model):
     class Status(models.TextChoices):
@@ -168,6 +234,9 @@ class Quote(models.Model):
     def __str__(self):
         words = self.text if len(self.text) <= 60 else self.text[:57] + "…"
         return f"“{words}”"
+
+    def is_verified(self):
+        return self.status == self.Status.VERIFIED
 
     def clean(self):
         if self.article_id and self.end > len(self.article.body):

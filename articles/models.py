@@ -1,10 +1,21 @@
+from datetime import timedelta
+
+from django.apps import apps
 from django.conf import settings
-from django.db import models
-from django.db.models import Q
+from django.contrib.postgres.search import (
+    SearchHeadline,
+    SearchQuery,
+    SearchRank,
+    SearchVector,
+)
+from django.db import connections, models
+from django.db.models import Count, Prefetch, Q
 from django.db.models.functions import Now
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
+
+from .markup import highlight, mark_up_paragraphs, marked_snippet
 
 
 class Source(models.Model):
@@ -31,9 +42,32 @@ class Source(models.Model):
         super().save(*args, **kwargs)
 
 
+class TagQuerySet(models.QuerySet):
+    def sections(self, stories):
+        """Tags of published stories, busiest first, each with ``latest``: ``stories``
+        (a sliced QuerySet) narrowed to the tag."""
+        published = Q(articles__in=Article.objects.published())
+        return (
+            self.annotate(story_count=Count("articles", filter=published))
+            .filter(story_count__gt=0)
+            .order_by("-story_count", "name")
+            .prefetch_related(Prefetch("articles", queryset=stories, to_attr="latest"))
+        )
+
+    def public(self):
+        """Tags on at least one published story."""
+        return self.filter(
+            pk__in=Article.tags.through.objects.filter(
+                article__in=Article.objects.published()
+            ).values("tag")
+        )
+
+
 class Tag(models.Model):
     name = models.CharField(max_length=100, unique=True)
     slug = models.SlugField(max_length=100, unique=True)
+
+    objects = TagQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]
@@ -60,6 +94,113 @@ class ArticleQuerySet(models.QuerySet):
 
     def in_review(self):
         return self.filter(status=Article.Status.IN_REVIEW)
+
+    # --- Reader-facing screens ------------------------------------------------------
+    def for_list(self):
+        return self.select_related("source").prefetch_related("tags")
+
+    def for_feed(self):
+        return self.for_list().prefetch_related("corrections")
+
+    def for_detail(self):
+        Mention = apps.get_model("actors", "Mention")
+        Quote = apps.get_model("actors", "Quote")
+        mentions = Mention.objects.select_related(
+            "actor", "actor__affiliation"
+        ).order_by("first_offset", "pk")
+        quotes = (
+            Quote.objects.exclude(status=Quote.Status.REJECTED)
+            .select_related("speaker")
+            .order_by("start")
+        )
+        return self.select_related("source").prefetch_related(
+            "tags",
+            "corrections",
+            Prefetch("mentions", queryset=mentions, to_attr="mention_list"),
+            Prefetch("quotes", queryset=quotes, to_attr="public_quotes"),
+        )
+
+    def recent(self, days=2):
+        return self.filter(published_at__gte=timezone.now() - timedelta(days=days))
+
+    def featuring(self, actor):
+        """Stories that mention ``actor`` or carry a quote of theirs."""
+        Mention = apps.get_model("actors", "Mention")
+        Quote = apps.get_model("actors", "Quote")
+        quoted = Quote.objects.exclude(status=Quote.Status.REJECTED).filter(
+            speaker=actor
+        )
+        return self.filter(
+            Q(pk__in=Mention.objects.filter(actor=actor).values("article"))
+            | Q(pk__in=quoted.values("article"))
+        )
+
+    def related_to(self, article):
+        """Other stories sharing actors (worth two) and tags (worth one), best first."""
+        Mention = apps.get_model("actors", "Mention")
+        tags = Article.tags.through.objects.filter(article=article).values("tag")
+        actors = Mention.objects.filter(article=article).values("actor")
+        shared_tags = Count("tags", filter=Q(tags__in=tags), distinct=True)
+        shared_actors = Count(
+            "mentions__actor", filter=Q(mentions__actor__in=actors), distinct=True
+        )
+        return (
+            self.exclude(pk=article.pk)
+            .annotate(score=2 * shared_actors + shared_tags)
+            .filter(score__gt=0)
+            .select_related("source")
+            .order_by("-score", "-published_at", "-pk")
+        )
+
+    def search(self, query):
+        """Stories matching ``query``: PostgreSQL full-text, else a substring match."""
+        query = " ".join(query.replace("\x00", " ").split())
+        if not query:
+            return self.none()
+        if connections[self.db].vendor == "postgresql":
+            return self._search_postgresql(query)
+        words = query.split()[:10]
+        matches = Q()
+        for word in words:
+            matches &= (
+                Q(headline__icontains=word)
+                | Q(standfirst__icontains=word)
+                | Q(body__icontains=word)
+            )
+        return self.filter(matches).order_by("-published_at", "-pk")
+
+    def _search_postgresql(self, query):
+        search_query = SearchQuery(query, search_type="websearch", config="english")
+        return (
+            self.annotate(document=SEARCH_VECTOR)
+            .filter(document=search_query)
+            .annotate(
+                rank=SearchRank(SEARCH_VECTOR, search_query),
+                search_headline=SearchHeadline(
+                    "body",
+                    search_query,
+                    config="english",
+                    start_sel=MARK_START,
+                    stop_sel=MARK_STOP,
+                    max_words=40,
+                    min_words=20,
+                    max_fragments=2,
+                    fragment_delimiter=" … ",
+                ),
+            )
+            .order_by("-rank", "-published_at", "-pk")
+        )
+
+
+# Full-text search document; migration 0002 builds the same expression as a GIN index.
+SEARCH_VECTOR = (
+    SearchVector("headline", weight="A", config="english")
+    + SearchVector("standfirst", weight="B", config="english")
+    + SearchVector("body", weight="C", config="english")
+)
+# Private-use characters delimit search matches, so they survive HTML escaping.
+MARK_START = "\ue000"
+MARK_STOP = "\ue001"
 
 
 class Article(models.Model):
@@ -144,6 +285,11 @@ class Article(models.Model):
     def save(self, *args, **kwargs):
         if not self.slug:
             self.slug = slugify(self.headline)[:255] or "story"
+        if not self._state.adding:
+            # A new version on every save: the admin's optimistic lock compares it.
+            self.version += 1
+            if kwargs.get("update_fields") is not None:
+                kwargs["update_fields"] = {*kwargs["update_fields"], "version"}
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
@@ -165,6 +311,38 @@ class Article(models.Model):
 
     def paragraphs(self):
         return [p for p in self.body.split("\n\n") if p.strip()]
+
+    def marked_up_paragraphs(self):
+        """The body as escaped HTML paragraphs, its public quotes marked up."""
+        return mark_up_paragraphs(self.body, getattr(self, "public_quotes", ()))
+
+    def actors(self):
+        """Actors mentioned or quoted in the story: the quoted first, then by
+        appearance. Reads the caches ``for_detail()`` fills."""
+        quotes = getattr(self, "public_quotes", ())
+        mentioned = [m.actor for m in getattr(self, "mention_list", ())]
+        seen, actors = set(), []
+        for actor in mentioned + [q.speaker for q in quotes if q.speaker]:
+            if actor.pk not in seen:
+                seen.add(actor.pk)
+                actor.quotes_here = sum(1 for q in quotes if q.speaker_id == actor.pk)
+                actors.append(actor)
+        return sorted(actors, key=lambda actor: actor.quotes_here == 0)
+
+    def people(self):
+        """The story's actors other than places."""
+        place = apps.get_model("actors", "Actor").Kind.PLACE
+        return [actor for actor in self.actors() if actor.kind != place]
+
+    def places(self):
+        place = apps.get_model("actors", "Actor").Kind.PLACE
+        return [actor for actor in self.actors() if actor.kind == place]
+
+    def search_snippet(self, query):
+        """An escaped extract of the body with the query's words in ``<mark>``."""
+        if hasattr(self, "search_headline"):
+            return marked_snippet(self.search_headline, MARK_START, MARK_STOP)
+        return highlight(self.body, query)
 
 
 class Transition(models.Model):
@@ -188,6 +366,15 @@ class Transition(models.Model):
         return f"{self.article}: {self.from_status} → {self.to_status}"
 
 
+class CorrectionQuerySet(models.QuerySet):
+    def public(self):
+        """Notes on stories readers may see."""
+        return self.filter(article__in=Article.objects.published())
+
+    def for_list(self):
+        return self.select_related("article").defer("article__body")
+
+
 class Correction(models.Model):
     class Kind(models.TextChoices):
         CORRECTION = "correction", "Correction"
@@ -203,6 +390,8 @@ class Correction(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
     )
     created_at = models.DateTimeField(default=timezone.now)
+
+    objects = CorrectionQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at", "-id"]

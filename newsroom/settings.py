@@ -78,6 +78,10 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: one log line per request, timing everything below it.
+    "newsroom.middleware.RequestLogMiddleware",
+    # A NUL byte in a query string must never reach PostgreSQL: 400 before any view.
+    "newsroom.middleware.RejectControlCharactersMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
@@ -105,6 +109,7 @@ TEMPLATES = [
                 "django.template.context_processors.csp",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "articles.context_processors.site",
             ],
         },
     },
@@ -133,8 +138,26 @@ if REDIS_URL:
         }
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    # One process only: with several gunicorn workers or hosts, set REDIS_URL so that
+    # cached pages and their invalidation are shared.
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "OPTIONS": {"MAX_ENTRIES": 5000},
+        }
+    }
+# Public pages (newsroom.caching): how long browsers and a CDN may keep them, how long a
+# CDN may serve them stale while it revalidates or while the origin is down, and a
+# release tag that changes ETags and cache keys when templates change on deploy.
 PUBLIC_CACHE_SECONDS = env.int("PUBLIC_CACHE_SECONDS", default=60)
+PUBLIC_CACHE_STALE_SECONDS = env.int("PUBLIC_CACHE_STALE_SECONDS", default=300)
+PUBLIC_CACHE_STALE_IF_ERROR_SECONDS = env.int(
+    "PUBLIC_CACHE_STALE_IF_ERROR_SECONDS", default=24 * 3600
+)
+PUBLIC_CACHE_VERSION = env.str("RELEASE", default="1")
+# Without REDIS_URL: a file every process on the host shares the content generation
+# through (gunicorn.conf.py sets one). Empty: the generation lives in the cache.
+PUBLIC_CACHE_GENERATION_FILE = env.str("PUBLIC_CACHE_GENERATION_FILE", default="")
 
 # --- Internationalisation ------------------------------------------------------------
 LANGUAGE_CODE = "en-us"
@@ -167,23 +190,30 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = SECURE
 SECURE_HSTS_PRELOAD = SECURE
 SESSION_COOKIE_SECURE = SECURE
 CSRF_COOKIE_SECURE = SECURE
+# Over HTTPS the __Host- prefix pins the cookies to this exact host, path / and TLS.
+SESSION_COOKIE_NAME = "__Host-sessionid" if SECURE else "sessionid"
+CSRF_COOKIE_NAME = "__Host-csrftoken" if SECURE else "csrftoken"
 SESSION_COOKIE_HTTPONLY = True
+CSRF_COOKIE_HTTPONLY = True  # no script of ours reads it; forms carry the token
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
+SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", default=12 * 3600)
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SECURE_CSP = {
     "default-src": [CSP.SELF],
+    # No inline script or style without the request's nonce (the admin's one inline
+    # <style> carries it). Templates must not use style="" attributes.
     "script-src": [CSP.SELF, CSP.NONCE],
-    # The admin's widgets set inline style attributes.
-    "style-src": [CSP.SELF, CSP.UNSAFE_INLINE],
+    "style-src": [CSP.SELF, CSP.NONCE],
     "img-src": [CSP.SELF, "data:"],
     "object-src": [CSP.NONE],
     "base-uri": [CSP.SELF],
     "form-action": [CSP.SELF],
     "frame-ancestors": [CSP.NONE],
+    "upgrade-insecure-requests": SECURE,
 }
 
 # django-axes: lock out by username and IP after repeated failures, for one hour.
@@ -191,7 +221,12 @@ AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = 1
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
-AXES_IPWARE_PROXY_COUNT = env.int("PROXY_COUNT", default=0)
+# Behind PROXY_COUNT proxies the client address is that many entries from the right
+# of X-Forwarded-For (newsroom.security.client_ip); 0 means the socket peer.
+PROXY_COUNT = env.int("PROXY_COUNT", default=0)
+AXES_CLIENT_IP_CALLABLE = "newsroom.security.client_ip"
+# One neutral answer for every locked-out login, whether or not the user exists.
+AXES_LOCKOUT_CALLABLE = "newsroom.security.login_locked_out"
 
 # --- Import --------------------------------------------------------------------------
 IMPORT_MAX_FILE_BYTES = env.int("IMPORT_MAX_FILE_BYTES", default=2 * 1024 * 1024)

@@ -1,8 +1,27 @@
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap as sitemap_view
 from django.urls import include, path
 
+from articles.sitemaps import NEWS_SITEMAPS, SITEMAPS
+from newsroom import views as newsroom_views
+from newsroom.caching import public_page
+
 urlpatterns = [
+    path("healthz", newsroom_views.healthz, name="healthz"),
+    path("readyz", newsroom_views.readyz, name="readyz"),
     path("admin/", admin.site.urls),
-    path("actors/", include("actors.urls")),
+    path(
+        "sitemap.xml",
+        public_page(sitemap_view),
+        {"sitemaps": SITEMAPS},
+        name="sitemap",
+    ),
+    path(
+        "news-sitemap.xml",
+        public_page(sitemap_view),
+        {"sitemaps": NEWS_SITEMAPS, "template_name": "sitemaps/news.xml"},
+        name="news-sitemap",
+    ),
+    path("", include("actors.urls")),
     path("", include("articles.urls")),
 ]

@@ -60,3 +60,42 @@ def make_quote(*, article=None, speaker=None, text=None, **overrides):
     fields = {"start": start, "end": start + len(text), "sentence": text}
     fields.update(overrides)
     return Quote.objects.create(article=article, speaker=speaker, text=text, **fields)
+
+
+def make_user(role=None, **overrides):
+    """A staff user in the ``Reporter`` or ``Editor`` group; ``"admin"`` is a superuser.
+
+    The groups come from a data migration; tests that flush the database
+    (``transactional_db``) lose them, so they are recreated from that migration.
+    """
+    from django.contrib.auth.models import Group, User
+
+    n = next(_seq)
+    fields = {"username": f"{role or 'user'}{n}", "is_staff": role is not None}
+    fields.update(overrides)
+    password = fields.pop("password", "a-long-test-password")
+    if role == "admin":
+        return User.objects.create_superuser(password=password, **fields)
+    user = User.objects.create_user(password=password, **fields)
+    if role in ("reporter", "editor"):
+        if not Group.objects.filter(name=role.capitalize()).exists():
+            _create_editorial_groups()
+        user.groups.add(Group.objects.get(name=role.capitalize()))
+    return user
+
+
+def _create_editorial_groups():
+    from importlib import import_module
+
+    from django.apps import apps
+
+    migration = import_module("actors.migrations.0002_editorial_groups")
+    migration.create_groups(apps, None)
+
+
+def make_correction(*, article, **overrides):
+    from articles.models import Correction
+
+    fields = {"note": "An earlier version misspelled a name."}
+    fields.update(overrides)
+    return Correction.objects.create(article=article, **fields)

@@ -1,0 +1,588 @@
+"""Find who and what a news text names: people, organizations, places, groups.
+
+Pure Python: no Django. ``MentionFinder`` scans capitalised runs once, splits job
+titles off names ("Secretary of State Marco Rubio") and classifies each run with the
+word lists in ``actors.names``; names it cannot place on their own ("Rubio", "Mr.
+Waltz", "The Post") are kept as short mentions for ``actors.coreference`` to link.
+"""
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from . import names as lex
+from .names import (
+    UPPER as _UP,
+)
+from .names import (
+    bare_token,
+    gender_of,
+    is_acronym,
+    is_title_token,
+    looks_like_name_token,
+    name_parts,
+    name_tokens_ok,
+)
+
+PERSON = "person"
+ORGANIZATION = "organization"
+PLACE = "place"
+GROUP = "group"
+
+_ABBREV = (
+    r"(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Lt|Gen|Col|Sgt|Capt|Maj|Rev|Jr|Sr|St|Ft|Mt|Prof"
+    r"|Atty|Adm|Cmdr|Hon|Pres|Supt|Insp|Det|Cpl|Pvt|Amb|Brig|Ret|Fr|Msgr)\."
+)
+_TOKEN = (
+    rf"(?:[{_UP}]\.(?:[{_UP}]\.)+"  # U.S., D.C.
+    rf"|{_ABBREV}"
+    rf"|[{_UP}]\.(?=[ \u00a0][{_UP}])"  # initials: Donald J. Trump
+    rf"|@?[{_UP}](?:[\w&]|['’](?!s\b)(?=\w)|-(?=\w))*"
+    r")"
+)
+_CONNECTOR = r"(?:of|for|on|de|del|della|der|den|van|von|da|di|du|la|le|bin|ibn|al|el)"
+_SEP = r"[ \u00a0]"
+_RUN = re.compile(
+    rf"(?<![\w@#/.])(?=[@{_UP}]){_TOKEN}"
+    rf"(?:(?:{_SEP}|-)(?:{_CONNECTOR}(?:{_SEP}|-))?{_TOKEN})*"
+)
+_WORD_AFTER = re.compile(r"[ \u00a0]+([a-z][a-z\-]*)")
+_ORG_PHRASE = re.compile(
+    rf"\b[Tt]he[ \u00a0]+((?:[{_UP}][\w.’'\-]*[ \u00a0]+){{1,3}}?)"
+    r"(government|administration|military|army|navy|parliament|ministry|embassy"
+    r"|campaign|regime|cabinet|legislature|party)\b"
+)
+# "Tulsa police", "Trump campaign", "Obama administration" (not after "the": see above).
+_LOWER_ORG = re.compile(
+    rf"(?<![\w’'.])(?<!\b[Tt]he )((?:[{_UP}][\w\-]*(?:['’](?!s\b)\w+)*[ \u00a0]){{1,2}})"
+    r"(police|campaign|administration)\b"
+)
+_ORG_NOUN = re.compile(
+    r"\b(?:government|administration|military|army|navy|parliament|ministry|embassy"
+    r"|campaign|regime|cabinet|legislature|party|police)\b"
+)
+_PLACE_KEYS = lex.PLACES
+_PARTY_WORDS = frozenset(
+    {
+        "Republican",
+        "Democrat",
+        "Democratic",
+        "GOP",
+        "Independent",
+        "Libertarian",
+        "Green",
+    }
+)
+_PARTY_STATE = ("D-", "R-", "I-")  # "Anthony Weiner, D-N.Y."
+_NON_SPACE = re.compile(r"[^ \u00a0]+")
+# Context that makes an unknown capitalised pair a person ("Crutcher, 40, …").
+_CUE_AFTER = re.compile(
+    r"['’]s?\s|,\s+(?:a|an|the|who|whose|\d+|then|now|former|longtime|executive"
+    r"|president)\b|\s+(?:said|says|told|wrote|added|who|and his|and her)\b|\s*\([RDI]"
+)
+_CUE_BEFORE = re.compile(
+    r"\b(?:"
+    + "|".join(sorted(lex.PERSON_SPEAKER_NOUNS | lex.PERSON_CUE_NOUNS))
+    + r")[ \u00a0]+$",
+    re.IGNORECASE,
+)
+_ARTICLES = (" a ", " an ", "\na ", "\nan ", "\u00a0a ", "\u00a0an ")
+_SIGNATURE_END = re.compile(r"\.?[ \t]*(?:\n|$)")
+_CAPS_LINE = re.compile(rf"^[^a-z]*[{_UP}]{{2,}}[^a-z]*$")
+
+
+@dataclass
+class Mention:
+    start: int  # offsets of the name itself (title excluded)
+    end: int
+    text: str
+    kind: str
+    key: str  # canonical-name key once linked; provisional before
+    name: str = ""  # canonical name
+    title: str = ""
+    full: bool = False  # names the actor in full (not a short reference)
+    possessive: bool = False
+    modifier: bool = False  # "Trump campaign", "Clinton staffer"
+    gender: str = ""
+
+
+key_of = lex.name_key
+
+
+def _tokens(run: str, offset: int) -> list[tuple[str, int]]:
+    return [(m.group(), offset + m.start()) for m in _NON_SPACE.finditer(run)]
+
+
+class MentionFinder:
+    """Scan one text: ``mentions`` get full names, ``singles`` the short references."""
+
+    def __init__(
+        self,
+        body: str,
+        known: Mapping[str, tuple[str, str]] | None,
+        quoted: list[tuple[int, int]],
+        titles: list[tuple[int, int]],
+    ):
+        self.body = body
+        self.known = known or {}
+        self.quoted = quoted
+        self.titles = titles
+        self.mentions: list[Mention] = []
+        self.singles: list[Mention] = []
+        self.surnames: set[str] = set()
+
+    # --- scanning -------------------------------------------------------------------
+    def scan(self) -> None:
+        body = self.body
+        # Find the head nouns first (cheap), then look back for their modifiers.
+        for noun in _ORG_NOUN.finditer(body):
+            window = max(0, noun.start() - 60)
+            for pattern, handle in (
+                (_ORG_PHRASE, self._org_phrase),
+                (_LOWER_ORG, self._lower_org),
+            ):
+                match = next(
+                    (
+                        m
+                        for m in pattern.finditer(body, window, noun.end())
+                        if m.end(2) == noun.end()
+                    ),
+                    None,
+                )
+                if match:
+                    handle(match)
+                    break
+        taken = [(m.start, m.end) for m in self.mentions] + self.titles
+        common = lex.COMMON_WORDS
+        for match in _RUN.finditer(body):
+            text = match.group()
+            if text in common and text not in self.surnames:
+                continue  # "The", "He", "In": the usual sentence openers
+            start = match.start()
+            if taken and any(a <= start < b for a, b in taken):
+                continue
+            if " " in text or "\u00a0" in text or text.isupper():
+                self._run(_tokens(text, start))
+            else:
+                self._classify([(text, start)])  # one ordinary word: nothing to split
+        self.mentions.sort(key=lambda m: m.start)
+
+    def _caps_line(self, tokens: list[tuple[str, int]]) -> bool:
+        """Return True if an all-caps run is a heading ("LETTERS.", "HUFFPOST READERS:")."""
+        body = self.body
+        pos = tokens[0][1]
+        end = tokens[-1][1] + len(tokens[-1][0])
+        line_start = body.rfind("\n", 0, pos) + 1
+        line_end = body.find("\n", pos)
+        line = body[line_start : line_end if line_end >= 0 else len(body)]
+        words = re.findall(r"[^\W\d_]+", line)
+        upper = sum(1 for w in words if w.isupper() and len(w) > 1)
+        if len(words) <= 1 or upper >= max(2, 0.6 * len(words)):
+            return True
+        return (
+            len(tokens) > 1 and pos == line_start and body[end : end + 1] in (":", "")
+        )
+
+    def _lower_org(self, match: re.Match) -> None:
+        words = match.group(1).split()
+        noun = match.group(2)
+        if words[0] in lex.COMMON_WORDS and words[0] not in lex.FIRST_NAMES:
+            words = words[1:]
+        if not words:
+            return
+        is_place = key_of(" ".join(words)) in _PLACE_KEYS
+        if noun == "police" and not is_place:
+            return
+        if noun != "police" and (
+            is_place or not all(looks_like_name_token(w) for w in words)
+        ):
+            return
+        start = match.start(1) + match.group(1).index(words[0])
+        end = match.end(2)
+        name = " ".join(words + [noun])
+        self.mentions.append(
+            Mention(
+                start,
+                end,
+                self.body[start:end],
+                ORGANIZATION,
+                key_of(name),
+                name=name,
+                full=True,
+            )
+        )
+
+    def _in(self, spans: list[tuple[int, int]], pos: int) -> bool:
+        return any(a <= pos < b for a, b in spans)
+
+    def _sentence_initial(self, pos: int) -> bool:
+        before = self.body[max(0, pos - 3) : pos].rstrip(" \u00a0")
+        return not before or before[-1] in '.!?:"“\n(—–-'
+
+    def _org_phrase(self, match: re.Match) -> None:
+        modifier = match.group(1).strip()
+        noun = match.group(2)
+        bare = bare_token(modifier)
+        words = modifier.split()
+        if not (
+            modifier in lex.NATIONALITIES
+            or key_of(modifier) in _PLACE_KEYS
+            or bare in lex.NATIONALITIES
+            or (len(words) == 1 and looks_like_name_token(modifier))
+            or all(w in lex.NATIONALITIES for w in words)
+        ):
+            return
+        if noun == "party":
+            if modifier not in {"Republican", "Democratic", "Green", "Libertarian"}:
+                return
+            name = f"{modifier} Party"
+        else:
+            name = f"{modifier} {noun}"
+        start = match.start(1)
+        self.mentions.append(
+            Mention(
+                start,
+                match.end(2),
+                self.body[start : match.end(2)],
+                ORGANIZATION,
+                key_of(name),
+                name=name,
+                full=True,
+            )
+        )
+
+    def _run(self, tokens: list[tuple[str, int]]) -> None:
+        if not tokens:
+            return
+        texts = [t for t, _ in tokens]
+        if all(_CAPS_LINE.match(t) for t in texts) and self._caps_line(tokens):
+            key = key_of(" ".join(texts))
+            if len(texts) == 1 and key in lex.KNOWN_ORGS:
+                self._add(
+                    tokens[0][1],
+                    tokens[0][1] + len(texts[0]),
+                    ORGANIZATION,
+                    name=lex.KNOWN_ORGS[key],
+                    full=True,
+                )
+            return  # an all-caps heading such as "HUFFPOST READERS" or "LETTERS."
+        if texts[0][:2] in _PARTY_STATE:
+            tokens = tokens[1:]  # "D-N.Y." after a lawmaker's name
+        if (
+            len(texts) == 1
+            and is_acronym(texts[0])
+            and len(texts[0]) > 6
+            and texts[0].casefold() not in lex.KNOWN_ORGS
+        ):
+            return  # "LETTERS" and the like: a shouted word, not an acronym
+        # Drop sentence openers and split at weekdays/months.
+        while (
+            tokens
+            and (
+                bare_token(tokens[0][0]) in lex.COMMON_WORDS
+                and bare_token(tokens[0][0]) not in lex.TITLE_WORDS
+                and tokens[0][0].casefold() not in lex.KNOWN_ORGS
+                and tokens[0][0] not in self.surnames  # "May" once Theresa May is named
+            )
+            or (tokens and tokens[0][0] in lex.TITLE_CONNECTORS)
+        ):
+            tokens = tokens[1:]
+        while tokens and tokens[-1][0] in lex.TITLE_CONNECTORS | {"al", "de", "van"}:
+            tokens = tokens[:-1]
+        if not tokens:
+            return
+        for i, (tok, _) in enumerate(tokens):
+            if (
+                i
+                and tok[:2] in _PARTY_STATE
+                or (
+                    i
+                    and bare_token(tok) in lex.DATE_WORDS
+                    and tokens[i - 1][0] not in lex.FIRST_NAMES
+                )
+            ):
+                self._run(tokens[:i])
+                self._run(tokens[i + 1 :])
+                return
+        self._classify(tokens)
+
+    def _classify(self, tokens: list[tuple[str, int]]) -> None:
+        texts = [t for t, _ in tokens]
+        if (
+            len(texts) > 2
+            and texts[1] in lex.FIRST_NAMES
+            and (texts[0] in lex.NATIONALITIES or texts[0] in _PARTY_WORDS)
+        ):
+            self._classify(tokens[:1])
+            self._classify(tokens[1:])
+            return
+        if len(texts) > 1 and texts[-1] in lex.GROUP_WORDS:
+            self._classify(tokens[:-1])
+            return
+        for connector in ("on", "of"):
+            if connector not in texts[1:-1]:
+                continue
+            i = texts.index(connector, 1)
+            right = key_of(" ".join(texts[i + 1 :]))
+            left_is_person = any(
+                is_title_token(t) or t in lex.FIRST_NAMES for t in texts[:i]
+            )
+            if (right in _PLACE_KEYS or right in lex.KNOWN_ORGS) and (
+                connector == "on" or left_is_person
+            ):
+                # "Huston on Twitter", "Sen. Tim Kaine of Virginia"
+                self._classify(tokens[:i])
+                self._classify(tokens[i + 1 :])
+                return
+        start = tokens[0][1]
+        end = tokens[-1][1] + len(texts[-1])
+        text = self.body[start:end]
+        key = key_of(text)
+        if key in self.known:
+            name, kind = self.known[key]
+            self._add(start, end, kind, name=name, full=True)
+            return
+        split = self._title_split(texts)
+        if split:
+            self._titled(tokens, split)
+            return
+        kind = self._kind_of(texts, key, start, end)
+        if (
+            kind == ORGANIZATION
+            and key == "white house"
+            and re.search(
+                r"\b(?:in|into|to|at|from|for|be|inside|outside|of)[ \u00a0]+the[ \u00a0]+$",
+                self.body[max(0, start - 12) : start],
+            )
+        ):
+            kind = PLACE  # a building, not the administration
+        if (
+            kind == ORGANIZATION
+            and len(texts) == 1
+            and is_acronym(texts[0])
+            and key not in lex.KNOWN_ORGS
+            and self._in(self.quoted, start)
+        ):
+            return  # a shouted word inside a quote ("USING"), not an acronym
+        if kind == PERSON:
+            self._add(start, end, PERSON, full=True, gender=gender_of(texts, ""))
+        elif kind == ORGANIZATION and key in lex.KNOWN_ORGS:
+            self._add(start, end, kind, name=lex.KNOWN_ORGS[key], full=True)
+        elif kind:
+            self._add(start, end, kind, full=True)
+        elif len(texts) == 1 or (
+            len(texts) == 2 and bare_token(texts[1]) in lex.GENERATION_SUFFIXES
+        ):
+            self.singles.append(self._mention(start, end, "", full=False))
+        elif key_of(texts[0]) in lex.KNOWN_ORGS:
+            self._classify(tokens[:1])  # "SiriusXM Patriot": the company's channel
+        elif self._sentence_initial(start) and texts[0] not in lex.FIRST_NAMES:
+            self._classify(tokens[1:])  # "Notice Trump …": an opening word, then a name
+        elif self._is_tail_run(texts):
+            self.singles.append(self._mention(start, end, "", full=False))
+
+    def _is_tail_run(self, texts: list[str]) -> bool:
+        return len(texts) <= 3 and all(looks_like_name_token(t) for t in texts)
+
+    def _title_split(self, texts: list[str]) -> int:
+        """Return how many leading tokens form a job title before a name (0 if none)."""
+        last = max(
+            (i for i, t in enumerate(texts[:-1]) if is_title_token(t)), default=-1
+        )
+        if last < 0:
+            return 0
+        name = texts[last + 1 :]
+        if len(name) > 4 or not name_tokens_ok(name):
+            return 0
+        title = texts[: last + 1]
+        if not any(is_title_token(t) and t not in lex.TITLE_MODIFIERS for t in title):
+            return 0  # "Trump National Doral": modifiers only, no title
+        return last + 1
+
+    def _titled(self, tokens: list[tuple[str, int]], split: int) -> None:
+        texts = [t for t, _ in tokens]
+        # What precedes the title's head names an organization or a place:
+        # "FBI Director", "Republican National Committee Chairman", "House Speaker".
+        head = next(
+            i
+            for i, t in enumerate(texts)
+            if is_title_token(t) and t not in lex.TITLE_MODIFIERS
+        )
+        if head:
+            self._classify_prefix(tokens[:head])
+        title_tokens = [
+            t
+            for t in texts[:split]
+            if bare_token(t) not in {"Mr", "Mrs", "Ms", "Miss", "Mx"}
+        ]
+        title = " ".join(title_tokens)
+        name_tokens = tokens[split:]
+        start = name_tokens[0][1]
+        end = name_tokens[-1][1] + len(name_tokens[-1][0])
+        name_texts = texts[split:]
+        gender = gender_of(name_texts, " ".join(texts[:split]))
+        single = len(name_texts) == 1 or (
+            len(name_texts) == 2
+            and bare_token(name_texts[1]) in lex.GENERATION_SUFFIXES
+        )
+        mention = self._mention(
+            start, end, PERSON, full=not single, title=title, gender=gender
+        )
+        curated = self.known.get(mention.key)
+        if curated is not None:  # an editor's actor: "Secretary Rubio" → their name
+            mention.name, mention.kind = curated
+            mention.key, mention.full = key_of(mention.name), True
+            self.mentions.append(mention)
+            return
+        if single:
+            self.singles.append(mention)  # "Mr. Waltz": a person, linked later
+        else:
+            self.mentions.append(mention)
+            self.surnames.add(name_parts(mention.text)[-1])
+
+    def _classify_prefix(self, tokens: list[tuple[str, int]]) -> None:
+        texts = [t for t, _ in tokens]
+        start = tokens[0][1]
+        end = tokens[-1][1] + len(texts[-1])
+        kind = self._kind_of(
+            texts, key_of(self.body[start:end]), start, end, person=False
+        )
+        if kind in (ORGANIZATION, PLACE):
+            self._add(start, end, kind, full=True)
+            self.mentions[-1].modifier = True  # "FBI Director …": not the subject
+
+    def _kind_of(
+        self, texts: list[str], key: str, start: int, end: int, person: bool = True
+    ) -> str:
+        bare_last = bare_token(texts[-1])
+        if key in lex.KNOWN_ORGS:
+            return ORGANIZATION
+        if key in _PLACE_KEYS or (
+            len(texts) == 1 and texts[0] in lex.STATE_ABBREVIATIONS
+        ):
+            return PLACE
+        if len(texts) == 1:
+            tok = texts[0]
+            if tok.startswith("@"):
+                return ""
+            if tok in lex.GROUP_WORDS:
+                return GROUP
+            if tok in lex.NATIONALITIES:
+                return ""
+            if is_acronym(tok) and tok not in lex.ACRONYM_NOT_ORG:
+                return ORGANIZATION
+            return ""
+        if (
+            any(t in lex.FIRST_NAMES for t in texts[:-1])
+            and len(texts) <= 4
+            and bare_last not in lex.ORG_HEADS
+            and bare_last not in lex.PLACE_HEADS
+            and name_tokens_ok(texts[1:], texts[0])
+        ):
+            return PERSON if person else ""
+        if bare_last in lex.ORG_HEADS or texts[-1].casefold() in lex.KNOWN_ORGS:
+            return ORGANIZATION
+        if any(
+            bare_token(t) in lex.ORG_HEADS and texts[i + 1] in {"of", "on", "for"}
+            for i, t in enumerate(texts[:-1])
+        ):
+            return ORGANIZATION  # "Council on Foreign Relations", "Bank of America"
+        if bare_last in lex.PLACE_HEADS or texts[-1] in lex.STATE_ABBREVIATIONS:
+            return PLACE
+        if all(t in lex.NATIONALITIES or key_of(t) in _PLACE_KEYS for t in texts):
+            return PLACE
+        if not person:
+            return ""
+        if (
+            any(t in lex.TITLE_WORDS for t in texts)
+            or bare_last in lex.NOT_PERSON_TAILS
+        ):
+            return ""
+        if (
+            2 <= len(texts) <= 4
+            and all(
+                looks_like_name_token(t)
+                or bare_token(t) in lex.GENERATION_SUFFIXES
+                or (len(t) == 2 and t.endswith("."))
+                for t in texts
+            )
+            and key_of(texts[0]) not in _PLACE_KEYS
+            and not is_acronym(texts[0])
+            and self._person_cue(start, end, strict=self._sentence_initial(start))
+        ):
+            return PERSON
+        return ""
+
+    def _person_cue(self, start: int, end: int, *, strict: bool = False) -> bool:
+        """Return True if the context says a capitalised run with no known first name is a person."""
+        body = self.body
+        after = body[end : end + 40]
+        before = body[max(0, start - 40) : start]
+        if _CUE_AFTER.match(after) or _CUE_BEFORE.search(before):
+            return True
+        if (not before or before.endswith("\n")) and _SIGNATURE_END.match(after):
+            return True  # a signature line under a reader's letter
+        if strict:
+            return False
+        words = self.body[start:end].split()
+        return bool(
+            re.search(
+                rf"(?<![\w-])(?<!{re.escape(words[-2])} ){re.escape(words[-1])}(?![\w-])",
+                body[end:],
+            )
+        )
+
+    # --- building mentions ------------------------------------------------------------
+    def _mention(
+        self,
+        start: int,
+        end: int,
+        kind: str,
+        *,
+        full: bool,
+        title: str = "",
+        gender: str = "",
+    ) -> Mention:
+        body = self.body
+        possessive = body.startswith(("'s", "’s"), end) or (
+            end < len(body) and body[end] in "'’" and body[end - 1] == "s"
+        )
+        word = _WORD_AFTER.match(body, end)
+        # "Trump campaign", "Clinton staffer", "an Obama appointee": the name describes.
+        modifier = bool(word) and (
+            word.group(1) in lex.PERSON_SPEAKER_NOUNS
+            or word.group(1) in lex.ORG_SPEAKER_NOUNS
+            or word.group(1) in lex.MODIFIED_NOUNS
+            or f" {body[max(0, start - 4) : start].lower()}".endswith(_ARTICLES)
+        )
+        text = " ".join(body[start:end].split())
+        return Mention(
+            start,
+            end,
+            text,
+            kind,
+            key_of(text),
+            title=title,
+            full=full,
+            possessive=possessive,
+            modifier=modifier,
+            gender=gender,
+        )
+
+    def _add(
+        self,
+        start: int,
+        end: int,
+        kind: str,
+        *,
+        name: str = "",
+        full: bool,
+        gender: str = "",
+    ) -> None:
+        mention = self._mention(start, end, kind, full=full, gender=gender)
+        if kind == PERSON:
+            self.surnames.add(name_parts(mention.text)[-1])
+        if name:
+            mention.name = name
+            mention.key = key_of(name)
+        self.mentions.append(mention)

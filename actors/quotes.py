@@ -1,0 +1,254 @@
+"""Find the quotations in a news text and the sentences around them. Pure Python.
+
+``find_quotes`` pairs quotation marks paragraph by paragraph: curly “ ” and straight "
+marks (also mixed, as in “no evidence"), with marks nested one level deep kept inside
+the outer quote. A quote still open at the end of a paragraph ends there; when the next
+paragraph opens with a mark it continues the quote (each part is its own span, so every
+span satisfies ``body[start:end] == text``). Titles in quotes (shows, books, articles,
+aliases, title-case names) are marked so they are not reported as speech.
+"""
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from . import names as lex
+
+_MARK = re.compile(r"[\"“”]")
+_SINGLE = re.compile(r"(?<![\w’'])‘((?:[^‘’\n]|’(?=\w)){1,400}?)’(?!\w)")
+_PARAGRAPH = re.compile(r"[^\n]+")
+_WORD = re.compile(r"[^\W\d_][\w’'\-]*")
+_SMALL = lex._words("a an and the of in on for to with at by or from as vs is")
+_OPENERS = set(" \t\u00a0([{—–-/“‘")
+_ABBREVIATIONS = lex._words(
+    "Mr Mrs Ms Dr Sen Rep Gov Lt Gen Col Sgt Capt Maj Rev Jr Sr St Ft Mt Prof Atty"
+    " Adm Cmdr Hon Pres Supt Insp Det Cpl Pvt Amb Brig Ret Fr No Nos vs Vs etc Inc"
+    " Corp Co Ltd Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec U.S D.C U.K U.N"
+    " a.m p.m Ph.D Mass Calif Fla Ill Pa Va Wash Tex Ariz Colo Conn Md Mich Minn"
+    " Nev N.H N.J N.Y N.C S.C Okla Ore Tenn Wis"
+)
+_BOUNDARY = re.compile(r"[.!?…]+[\"”’')\]]*[ \u00a0]+(?=[\"“‘(\[]?[A-Z0-9À-Þ])")
+
+
+@dataclass
+class QuoteSpan:
+    start: int  # first character of the words (marks and spaces excluded)
+    end: int
+    open_mark: int  # offset of the opening mark
+    close_mark: int  # offset of the closing mark, -1 if the paragraph ends first
+    paragraph: int
+    continued: bool = False  # continues a quote left open in the previous paragraph
+    is_title: bool = False
+
+
+def paragraphs_of(body: str) -> list[tuple[int, int]]:
+    return [
+        (m.start(), m.end()) for m in _PARAGRAPH.finditer(body) if m.group().strip()
+    ]
+
+
+def _mark_kind(body: str, i: int, start: int, end: int) -> str:
+    ch = body[i]
+    prev = body[i - 1] if i > start else " "
+    nxt = body[i + 1] if i + 1 < end else " "
+    if ch == "“":
+        return (
+            "close"
+            if not prev.isspace() and prev not in _OPENERS and nxt.isspace()
+            else "open"
+        )
+    if ch == "”":
+        return "open" if prev.isspace() and nxt.isalnum() else "close"
+    if prev in _OPENERS or prev.isspace():
+        return "open" if not nxt.isspace() else "close"
+    return "close"
+
+
+def _spans_in_paragraph(body: str, index: int, start: int, end: int) -> list[QuoteSpan]:
+    spans = []
+    depth = 0
+    opened = -1
+    for m in _MARK.finditer(body, start, end):
+        i = m.start()
+        kind = _mark_kind(body, i, start, end)
+        if depth == 0:
+            if kind == "open":
+                depth, opened = 1, i
+        elif kind == "close":
+            depth -= 1
+            if depth == 0:
+                spans.append(_span(body, opened, i, i, index))
+        elif depth < 2:
+            depth += 1
+        else:
+            depth -= 1
+    if depth:
+        spans.append(_span(body, opened, end, -1, index))
+    covered = [(s.open_mark, s.close_mark if s.close_mark >= 0 else end) for s in spans]
+    for m in _SINGLE.finditer(body, start, end):
+        if m.start() > start and not (
+            body[m.start() - 1].isspace() or body[m.start() - 1] in '(“"—'
+        ):
+            continue
+        if any(a <= m.start() <= b for a, b in covered):
+            continue
+        spans.append(_span(body, m.start(), m.end() - 1, m.end() - 1, index))
+    spans = [s for s in spans if s.end > s.start and _WORD.search(body, s.start, s.end)]
+    spans.sort(key=lambda s: s.start)
+    return spans
+
+
+def _span(
+    body: str, open_mark: int, stop: int, close_mark: int, paragraph: int
+) -> QuoteSpan:
+    start, end = open_mark + 1, stop
+    while start < end and body[start].isspace():
+        start += 1
+    while end > start and body[end - 1].isspace():
+        end -= 1
+    return QuoteSpan(start, end, open_mark, close_mark, paragraph)
+
+
+def _is_title(body: str, span: QuoteSpan, paragraph_start: int) -> bool:
+    text = body[span.start : span.end]
+    before = body[max(paragraph_start, span.open_mark - 40) : span.open_mark]
+    cue = re.search(
+        r"\b([a-z][a-z\-]*)(?:\s+(of|titled|entitled|called|named))?,?\s*$",
+        before.lower(),
+    )
+    if cue and (
+        cue.group(1) in lex.TITLE_CUES or cue.group(2) in ("titled", "entitled")
+    ):
+        return True
+    if text.startswith(("#", "@", "http")):
+        return True
+    words = _WORD.findall(text)
+    if not 2 <= len(words) <= 8 or text[-1:] in ",?!":
+        return False
+    if re.search(r"(?::|\b(?:" + "|".join(_INTRO_VERBS) + r"),?)\s*$", before):
+        return False
+    if text.isupper():
+        return False  # a shouted sub-heading repeats someone's words
+    big = [w for w in words if w.lower() not in _SMALL or w == words[0]]
+    return all(w[0].isupper() for w in big)
+
+
+_INTRO_VERBS = (
+    "said",
+    "says",
+    "told",
+    "asked",
+    "wrote",
+    "added",
+    "stated",
+    "saying",
+    "stating",
+    "adding",
+    "writing",
+    "tweeted",
+    "tweeting",
+)
+
+
+def find_quotes(body: str) -> list[QuoteSpan]:
+    """Return every quoted span in ``body``, titles marked, in text order."""
+    spans: list[QuoteSpan] = []
+    paragraphs = paragraphs_of(body)
+    previous_open = False
+    for index, (start, end) in enumerate(paragraphs):
+        found = _spans_in_paragraph(body, index, start, end)
+        for span in found:
+            span.is_title = _is_title(body, span, start)
+        if (
+            found
+            and previous_open
+            and found[0].open_mark
+            == start + len(body[start:end]) - len(body[start:end].lstrip())
+        ):
+            found[0].continued = True
+        previous_open = bool(found) and found[-1].close_mark < 0
+        spans.extend(found)
+    return spans
+
+
+_NEXT_WORDS = re.compile(r"[ \u00a0,]*([\w’'.\-]+)")
+
+
+def _attribution_follows(body: str, pos: int, end: int) -> bool:
+    """Return True if the words after a closing mark say who spoke ("Trump said.")."""
+    cursor = pos
+    for _ in range(7):
+        word = _NEXT_WORDS.match(body, cursor, end)
+        if not word:
+            return False
+        cursor = word.end()
+        token = word.group(1).lower().rstrip(".")
+        if token == "that":
+            return False
+        if token in lex.SPEECH_VERBS:
+            rest = body[cursor:end]
+            stop = re.search(r"[.!?]", rest)
+            clause = rest[: stop.start()] if stop else rest
+            return (
+                not re.match(r"\s+(?:that|how|whether|if)\b", rest)
+                and len(clause.split()) <= 25
+            )
+    return False
+
+
+class Sentences:
+    """Sentence boundaries of a text, never inside a quotation."""
+
+    def __init__(
+        self, body: str, spans: list[QuoteSpan], paragraphs: list[tuple[int, int]]
+    ):
+        inside = [
+            (s.open_mark + 1, s.close_mark if s.close_mark >= 0 else s.end)
+            for s in spans
+        ]
+        opens = [a for a, _ in inside]
+        starts = []
+        for p_start, p_end in paragraphs:
+            starts.append(p_start)
+            for m in _BOUNDARY.finditer(body, p_start, p_end):
+                pos = m.start()
+                k = bisect.bisect_right(opens, m.end() - 1) - 1
+                if k >= 0 and inside[k][0] <= m.end() - 1 < inside[k][1]:
+                    continue
+                word = re.search(r"([\w.]+)$", body[p_start:pos])
+                if word and (
+                    word.group(1) in _ABBREVIATIONS
+                    or re.fullmatch(r"[A-Z]", word.group(1))
+                ):
+                    follower = re.match(r"[\"“‘]|([A-Z][a-z]*)\b", body[m.end() :])
+                    if not (
+                        re.fullmatch(
+                            r"(?:[A-Za-z]\.)+[A-Za-z]|Inc|Corp|Co|Ltd|etc",
+                            word.group(1),
+                        )
+                        and follower
+                        and (
+                            follower.group(1) is None
+                            or follower.group(1) in lex.COMMON_WORDS
+                        )
+                    ):
+                        continue
+                if body[m.end() - 2 : m.end() - 1] in '"”’' and _attribution_follows(
+                    body, m.end(), p_end
+                ):
+                    continue
+                starts.append(m.end())
+        self.starts = starts
+        self.ends = paragraphs
+        self.paragraph_starts = [a for a, _ in paragraphs]
+
+    def index(self, pos: int) -> int:
+        return bisect.bisect_right(self.starts, pos) - 1
+
+    def bounds(self, index: int) -> tuple[int, int]:
+        start = self.starts[index]
+        p = bisect.bisect_right(self.paragraph_starts, start) - 1
+        end = self.ends[p][1]
+        if index + 1 < len(self.starts):
+            end = min(end, self.starts[index + 1])
+        return start, end

@@ -1,0 +1,476 @@
+"""Say who a phrase means: "he", "the mayor", "the newspaper", "Flynn, a surrogate,".
+
+Pure Python: no Django. ``Referents`` knows the sentences, the actor mentions outside
+quotes and the reporting verbs of one text, and which mention is each sentence's
+subject. Pronouns go to the most salient earlier actor of that gender (earlier speakers
+and sentence subjects first); job descriptions ("the secretary said") to the actor with
+that title, else the most salient person; "the union wrote" to the latest matching
+organization; "a spokeswoman for X" to nobody.
+"""
+
+import bisect
+import re
+
+from . import names as lex
+from .coreference import Actor
+from .mentions import ORGANIZATION, PERSON, Mention
+from .quotes import QuoteSpan, Sentences
+
+_WORDS = re.compile(r"[A-Za-z]+")
+_REPORTING = lex.SPEECH_VERBS | lex.QUOTING_VERBS
+
+
+class Verb:
+    """A reporting verb found in the text (quacks like the ``re.Match`` of the word)."""
+
+    __slots__ = ("_start", "_end", "word", "speech")
+
+    def __init__(self, start: int, end: int, word: str, speech: bool):
+        self._start, self._end, self.word, self.speech = start, end, word, speech
+
+    def start(self) -> int:
+        return self._start
+
+    def end(self) -> int:
+        return self._end
+
+    def group(self) -> str:
+        return self.word
+
+
+def _trie_pattern(words: frozenset[str]) -> str:
+    """Return a regex alternation of ``words`` shaped as a trie (fast to match)."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        ends = "" in node
+        branches = [
+            re.escape(c) + build(child) for c, child in sorted(node.items()) if c
+        ]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if ends else body
+
+    return build(trie)
+
+
+_VERB = re.compile(
+    r"\b(?:[Aa]ccording to|"
+    + _trie_pattern(_REPORTING | frozenset(w.capitalize() for w in _REPORTING))
+    + r")\b"
+)
+
+
+def find_verbs(body: str) -> list[Verb]:
+    """Return every reporting verb and "according to" in ``body``, in order."""
+    verbs = []
+    for m in _VERB.finditer(body):
+        if body[m.start() - 3 : m.start()] == "to ":
+            continue  # "too early to tell": not a report of speech
+        word = m.group().lower()
+        verbs.append(
+            Verb(
+                m.start(),
+                m.end(),
+                word,
+                word in lex.SPEECH_VERBS or word == "according to",
+            )
+        )
+    return verbs
+
+
+_INTRO_CLAUSE = re.compile(
+    r"\W*(?:(?:After|When|While|If|Although|Though|Because|Since|As|Before|Despite|During"
+    r"|In|On|At|For|With|Following|Under|Over|Through|From|According|Asked|Earlier|Later"
+    r"|Unlike|Like|Once|Until|Throughout|Amid|Among|Given)\b[^,.;:!?]{0,140},|[A-Z][a-z]+ly,)\s*"
+)
+_NEWSPAPER_NOUNS = lex._words(
+    "newspaper paper daily weekly magazine publication outlet editorial site website"
+)
+_NEWSPAPER_HEADS = lex._words(
+    "Post Times Journal News Tribune Herald Gazette Daily Chronicle Observer Guardian Telegraph Examiner Inquirer Star Sun Register Sentinel Review Magazine Weekly Politico POLITICO Breitbart HuffPost BuzzFeed"
+)
+_ADVERBS = lex._words(
+    "also then later again further repeatedly reportedly once simply just only later"
+    " has had have would will was is recently previously earlier later quickly"
+    " flatly angrily sharply soothingly bluntly frankly candidly publicly privately"
+    " explicitly immediately subsequently allegedly apparently"
+)
+_CLAUSE_STOPS = lex._words(
+    "that where when while because but and who whom which as after before since if"
+    " though although whether"
+)
+_INDEFINITE = lex._words("a an another one some two three several other many few any")
+_PREPOSITIONS = lex._words(
+    "to with of by for about at from on in into against over than like between among"
+    " toward towards after before under via through"
+)
+_PRONOUN = re.compile(r"\b(he|she|they|it|He|She|They|It)\W*$")
+# A full stop that ends a clause, not the one in "Dr." or "U.S.".
+UNNAMED = re.compile(
+    r"\W*(?:[Aa]n?|[Aa]nother|[Oo]ne)\s+(?:[a-z\-]+\s+){0,3}?(?:for|at|of|with|from|in|close|familiar)\b"
+)
+TERMINAL = re.compile(
+    r"(?<!\b(?:Mr|Ms|Dr|Lt|Jr|Sr|St|Co|No|vs))(?<!\b(?:Mrs|Sen|Rep|Gov|Gen|Col|Rev|Inc|Ltd))"
+    r"(?<!\b[A-Z])(?<!\bSgt)(?<!\bCapt)[.!?…]"
+)
+
+
+class Referents:
+    def __init__(
+        self,
+        body: str,
+        spans: list[QuoteSpan],
+        mentions: list[Mention],
+        actors: list[Actor],
+        sentences: Sentences,
+    ):
+        self.body = body
+        self.sentences = sentences
+        quoted = [
+            (s.open_mark, s.close_mark if s.close_mark >= 0 else s.end)
+            for s in spans
+            if not s.is_title
+        ]
+        self.quoted_starts = [a for a, _ in quoted]
+        self.quoted = quoted
+        self.mentions = [
+            m
+            for m in mentions
+            if m.kind in (PERSON, ORGANIZATION)
+            and m.name
+            and not self._in_quote(m.start)
+        ]
+        self.mention_starts = [m.start for m in self.mentions]
+        self.actors = {a.name: a for a in actors}
+        self.sentence_speaker: dict[int, str] = {}
+        self.verbs = find_verbs(body)
+        self.verb_starts = [v.start() for v in self.verbs]
+        self._clauses: dict[int, int] = {}
+        self.subjects = self._subjects()
+
+    # --- helpers ------------------------------------------------------------------
+    def _in_quote(self, pos: int) -> bool:
+        k = bisect.bisect_right(self.quoted_starts, pos) - 1
+        return k >= 0 and self.quoted[k][0] <= pos < self.quoted[k][1]
+
+    def _verbs(self, a: int, b: int, *, speech: bool = False) -> list[Verb]:
+        i = bisect.bisect_left(self.verb_starts, a)
+        j = bisect.bisect_left(self.verb_starts, b)
+        return [v for v in self.verbs[i:j] if v.end() <= b and (v.speech or not speech)]
+
+    def _mentions_in(self, a: int, b: int) -> list[Mention]:
+        i = bisect.bisect_left(self.mention_starts, a)
+        j = bisect.bisect_left(self.mention_starts, b)
+        return self.mentions[i:j]
+
+    def _main_clause(self, s: int) -> int:
+        """Return where sentence ``s``'s main clause starts (after "After …, ")."""
+        clause = self._clauses.get(s)
+        if clause is None:
+            start, end = self.sentences.bounds(s)
+            intro = _INTRO_CLAUSE.match(self.body, start, end)
+            clause = self._clauses[s] = intro.end() if intro else start
+        return clause
+
+    def _subjects(self) -> dict[int, Mention]:
+        """Map each sentence to the mention that is its grammatical subject, if any."""
+        subjects: dict[int, Mention] = {}
+        seen: set[int] = set()
+        for m in self.mentions:
+            s = self.sentences.index(m.start)
+            if s in seen:
+                continue
+            clause = self._main_clause(s)
+            if m.start < clause:
+                continue
+            if m.possessive or m.modifier:
+                continue
+            if self._in_parenthetical(clause, m.start):
+                continue
+            seen.add(s)
+            gap = re.sub(r"—[^—]*—|\([^)]*\)", " ", self.body[clause : m.start])
+            words = [
+                w.lower() for w in re.findall(r"[A-Za-z]+", gap) if w.lower() != "the"
+            ]
+            if words and words[-1] in _PREPOSITIONS:
+                continue
+            if (
+                len(gap.split()) <= 4
+                and not re.search(r"[,;:]", gap)
+                and not re.search(r"\b(?:he|she|it|they|I|we)\b", gap, re.IGNORECASE)
+            ):
+                subjects[s] = m
+        return subjects
+
+    def _in_parenthetical(self, clause: int, pos: int) -> bool:
+        text = self.body[clause:pos]
+        _, end = self.sentences.bounds(self.sentences.index(pos))
+        dashed = text.count("—") % 2 == 1 and "—" in self.body[pos:end]
+        return dashed or text.count("(") > text.count(")")
+
+    def _possessive_topic(self, s: int) -> Mention | None:
+        clause = self._main_clause(s)
+        _, end = self.sentences.bounds(s)
+        first = self._mentions_in(clause, end)[:1]
+        if (
+            first
+            and first[0].possessive
+            and len(self.body[clause : first[0].start].split()) <= 1
+        ):
+            return first[0]
+        return None
+
+    def _pronoun_subject(self, s: int) -> bool:
+        clause = self._main_clause(s)
+        return bool(re.match(r"(?:He|She|he|she)\b", self.body[clause : clause + 4]))
+
+    def _gender_ok(self, name: str, gender: str) -> bool:
+        actor = self.actors.get(name)
+        if actor is None:
+            return False
+        if gender == "org":
+            return actor.kind == ORGANIZATION
+        if actor.kind != PERSON:
+            return False
+        return not gender or not actor.gender or actor.gender == gender
+
+    # --- resolution of the phrase that names the speaker ---------------------------
+    def resolve_pronoun(self, word: str, pos: int) -> str | None:
+        w = word.lower()
+        gender = "m" if w == "he" else "f" if w == "she" else "org"
+        s = self.sentences.index(pos)
+        fallback = None
+        for k in range(s, max(-1, s - 6), -1):
+            start, _ = self.sentences.bounds(k)
+            spoken = self.sentence_speaker.get(k)
+            subject = self.subjects.get(k)
+            if k == s:
+                in_sentence = [
+                    m
+                    for m in self._mentions_in(start, pos)
+                    if self._gender_ok(m.name, gender)
+                ]
+                heads = [m for m in in_sentence if not m.possessive and not m.modifier]
+                if (
+                    subject is not None
+                    and subject.start < pos
+                    and self._gender_ok(subject.name, gender)
+                ):
+                    return subject.name
+                if heads:
+                    return heads[0].name
+                continue
+            if spoken and self._gender_ok(spoken, gender):
+                return spoken
+            if subject is not None and self._gender_ok(subject.name, gender):
+                return subject.name
+            if self._pronoun_subject(k):
+                continue  # "She also wrote …": the subject is further back
+            topic = self._possessive_topic(k)
+            if topic is not None and self._gender_ok(topic.name, gender):
+                return topic.name  # "Mr. Jensen's group plans to sue."
+            if fallback is None:
+                ms = [
+                    m
+                    for m in self._mentions_in(start, self.sentences.bounds(k)[1])
+                    if self._gender_ok(m.name, gender)
+                    and not m.possessive
+                    and not m.modifier
+                ]
+                if ms:
+                    fallback = ms[0].name
+        return fallback
+
+    def resolve_nominal(self, phrase: str, pos: int) -> str | None:
+        # The head noun comes before its complement: "the secretary of state".
+        phrase = re.split(r"\s(?:of|for|at|with|from|in|on)\s", phrase)[0]
+        words = re.findall(r"[A-Za-z’'\-]+", phrase)
+        if not words:
+            return None
+        lowered = [w.lower() for w in words]
+        nouns = lex.ORG_SPEAKER_NOUNS | lex.PERSON_SPEAKER_NOUNS
+        while (
+            len(lowered) > 1
+            and lowered[-1] not in nouns
+            and (lowered[-1] in _ADVERBS or lowered[-1].endswith("ly"))
+        ):
+            lowered.pop()
+        if lowered[0] in _INDEFINITE:
+            return None
+        noun = lowered[-1]
+        if noun in lex.ORG_SPEAKER_NOUNS:
+            return self._latest_org(pos, noun)
+        if noun not in lex.PERSON_SPEAKER_NOUNS:
+            return None
+        titled = [
+            m
+            for m in self._mentions_in(0, pos)
+            if m.kind == PERSON
+            and noun
+            in _title_nouns(self.actors[m.name].title if m.name in self.actors else "")
+        ]
+        if titled:
+            return titled[-1].name
+        gender = (
+            "f" if noun in lex.FEMALE_NOUNS else "m" if noun in lex.MALE_NOUNS else ""
+        )
+        return self._salient_person(pos, gender)
+
+    def _latest_org(self, pos: int, noun: str = "") -> str | None:
+        """Return the organization "the newspaper", "the union", "the board" means."""
+        orgs = [m for m in self._mentions_in(0, pos) if m.kind == ORGANIZATION]
+        if noun in _NEWSPAPER_NOUNS:
+            papers = [m for m in orgs if set(m.name.split()) & _NEWSPAPER_HEADS]
+            orgs = papers or orgs
+        elif noun:
+            typed = [m for m in orgs if noun in m.name.lower()]
+            if typed:
+                return typed[-1].name
+            s = self.sentences.index(pos)
+            for k in range(s, max(-1, s - 3), -1):
+                spoken = self.sentence_speaker.get(k)
+                if spoken and self._gender_ok(spoken, "org"):
+                    return spoken  # "The Times wrote … The board added: …"
+            subjects = [
+                m for m in orgs if self.subjects.get(self.sentences.index(m.start)) is m
+            ]
+            orgs = subjects or [m for m in orgs if not m.modifier] or orgs
+        return orgs[-1].name if orgs else None
+
+    def _salient_person(self, pos: int, gender: str) -> str | None:
+        s = self.sentences.index(pos)
+        for k in range(s, max(-1, s - 8), -1):
+            spoken = self.sentence_speaker.get(k)
+            if spoken and self._gender_ok(spoken, gender):
+                return spoken
+            subject = self.subjects.get(k)
+            if (
+                subject is not None
+                and subject.start < pos
+                and self._gender_ok(subject.name, gender)
+            ):
+                return subject.name
+        return None
+
+    def resolve_phrase(self, a: int, b: int, pos: int, *, first: bool) -> str | None:
+        """Name the speaker in body[a:b] (the words naming who spoke)."""
+        text = self.body[a:b]
+        if not first:
+            text = without_apposition(text)  # "Clinton, who followed Trump, said"
+            b = a + len(text)
+        if not first and UNNAMED.match(text):
+            return None  # "a spokeswoman for the Commission": nobody named
+        heads = [
+            m
+            for m in self._mentions_in(a, b)
+            if not m.possessive and not m.modifier and m.end <= b
+        ]
+        if not first:
+            pronoun = _PRONOUN.search(text)
+            if pronoun:
+                return self.resolve_pronoun(pronoun.group(1), a + pronoun.start(1))
+        if heads:
+            if first:
+                return heads[0].name
+            people = [m for m in heads if m.kind == PERSON]
+            return (people or heads)[-1].name
+        pronoun = (
+            re.match(r"\W*(he|she|they|it)\b", text, re.IGNORECASE)
+            if first
+            else _PRONOUN.search(text)
+        )
+        if pronoun:
+            return self.resolve_pronoun(pronoun.group(1), a)
+        phrase = (
+            text.split(",")[0] if first else (text.rstrip(" ,\u00a0").split(",")[-1])
+        ).strip()
+        owner = self._owning_org(a, b, phrase)
+        return owner or self.resolve_nominal(phrase, pos)
+
+    def _owning_org(self, a: int, b: int, phrase: str) -> str | None:
+        """Return X for "the X editorial board said", "X's office said" (part of an org)."""
+        words = re.findall(r"[a-z]+", phrase)
+        if not words or words[-1] not in lex.ORG_SPEAKER_NOUNS:
+            return None
+        orgs = [m for m in self._mentions_in(a, b) if m.kind == ORGANIZATION]
+        return orgs[-1].name if orgs else None
+
+    def _sentence_subject(self, s: int, pos: int, fallback: str | None) -> str | None:
+        start, _ = self.sentences.bounds(s)
+        subject = self.subjects.get(s)
+        if subject is not None and subject.start < pos:
+            return subject.name
+        start = self._main_clause(s)
+        pronoun = re.match(
+            r"\W*(he|she|they|it|He|She|They|It)\b", self.body[start:pos]
+        )
+        if pronoun:
+            return self.resolve_pronoun(pronoun.group(1), start)
+        if re.match(
+            r"\W*(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s", self.body[start:pos]
+        ):
+            verb = self._verbs(start, pos)
+            if verb:
+                phrase = self.body[start : verb[0].start()]
+                found = self.resolve_nominal(phrase.split(",")[0].strip(), pos)
+                if found:
+                    return found
+        return fallback
+
+    def _leading_subject(self, start: int, pos: int) -> str | None:
+        """Return the sentence's subject when it opens the clause (for partial quotes)."""
+        text = self.body[start:pos]
+        lead = self._main_clause(self.sentences.index(start)) - start
+        lead += len(text[lead:]) - len(text[lead:].lstrip())
+        for m in self._mentions_in(start + lead, pos):
+            if m.possessive or m.modifier:
+                continue
+            gap = self.body[start + lead : m.start]
+            if len(gap.split()) <= 1 and not re.search(r"[,;:]", gap):
+                return m.name
+            break
+        pronoun = re.match(r"(he|she|He|She|they|They)\s", text[lead:])
+        if pronoun:
+            return self.resolve_pronoun(pronoun.group(1), start + lead)
+        return None
+
+
+def _title_nouns(title: str) -> set[str]:
+    words = set()
+    for w in re.findall(r"[A-Za-z]+", title):
+        low = w.lower()
+        words.add(low)
+        if low in lex.TITLE_NOUNS:
+            words.add(lex.TITLE_NOUNS[low])
+    return words
+
+
+_APPOSITION = re.compile(
+    r"^(.*?[^\s,])\s*,\s*(?:who|which|whose|a|an|the|asked|speaking|after|before|when"
+    r"|while|also|like|as|then|now|once|in|on|at|during|his|her|their|its)\b[^,]*,\s*$"
+)
+
+
+def without_apposition(text: str) -> str:
+    """Drop a description set off by commas before the verb: "Flynn, a surrogate, said"."""
+    match = _APPOSITION.match(text)
+    return match.group(1) if match else text
+
+
+def clause_tail(window: str) -> str:
+    """Return the end of ``window`` after the last clause boundary."""
+    words = list(re.finditer(r"[\w’'\-.]+|[;:(—]", window))
+    cut = 0
+    for m in reversed(words):
+        token = m.group()
+        if token in {";", ":", "(", "—"} or token.lower() in _CLAUSE_STOPS:
+            cut = m.end()
+            break
+    return window[cut:]

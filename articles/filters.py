@@ -1,0 +1,59 @@
+import django_filters
+from django import forms
+
+from actors.models import Actor
+
+from .models import Article, Source, Tag
+
+DATE_INPUT = forms.DateInput(attrs={"type": "date"})
+
+
+class SearchForm(forms.Form):
+    q = forms.CharField(label="Search stories", max_length=200, required=False)
+
+
+class ArticleFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(method="filter_text", label="Words", max_length=200)
+    tag = django_filters.ModelChoiceFilter(
+        field_name="tags",
+        to_field_name="slug",
+        queryset=Tag.objects.public(),
+        empty_label="All topics",
+        label="Topic",
+    )
+    actor = django_filters.ModelChoiceFilter(
+        method="filter_actor",
+        to_field_name="slug",
+        queryset=Actor.objects.public(),
+        widget=forms.HiddenInput,
+        label="Person",
+    )
+    source = django_filters.ModelChoiceFilter(
+        to_field_name="slug",
+        queryset=Source.objects.filter(
+            articles__in=Article.objects.published()
+        ).distinct(),
+        empty_label="All sources",
+    )
+    date_after = django_filters.DateFilter(
+        field_name="published_at",
+        lookup_expr="date__gte",
+        label="From",
+        widget=DATE_INPUT,
+    )
+    date_before = django_filters.DateFilter(
+        field_name="published_at",
+        lookup_expr="date__lte",
+        label="To",
+        widget=DATE_INPUT,
+    )
+
+    class Meta:
+        model = Article
+        fields = ["q", "tag", "actor", "source", "date_after", "date_before"]
+
+    def filter_text(self, queryset, name, value):
+        return queryset.search(value)
+
+    def filter_actor(self, queryset, name, value):
+        return queryset.featuring(value)

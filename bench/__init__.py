@@ -1,0 +1,1 @@
+"""Benchmark harness: see bench/README.md. Not imported by the site itself."""
