@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 from . import names as lex
 from .coreference import Actor
-from .mentions import Mention
+from .mentions import PERSON, Mention
 from .quotes import QuoteSpan, Sentences
 from .referents import TERMINAL, UNNAMED, Referents, clause_tail, without_apposition
 
@@ -312,8 +312,22 @@ class Attributor(Referents):
             and previous is not None
             and previous.paragraph == span.paragraph - 1
         ):
+            if body[previous.end - 1 : previous.end] == "?":
+                return self._answerer(previous, last_speaker)
             return last_speaker
         return None
+
+    def _answerer(self, question: QuoteSpan, asker: str | None) -> str | None:
+        """Return who answers a quoted question: the other person named around it."""
+        s = self.sentences.index(question.open_mark)
+        start, _ = self.sentences.bounds(max(0, s - 1))
+        _, end = self.sentences.bounds(s)
+        people = [
+            m
+            for m in self._mentions_in(start, end)
+            if m.kind == PERSON and m.name != asker and not m.possessive
+        ]
+        return people[-1].name if people else None
 
     def _colon_speaker(self, s: int, pos: int) -> str | None:
         start, _ = self.sentences.bounds(s)

@@ -28,6 +28,9 @@ class Actor:
     count: int = 0
 
 
+_CHAMBERS = lex.words("House Senate Congress Parliament Assembly Duma Knesset")
+
+
 def _initials(name: str) -> str:
     words = [w for w in re.split(r"[ \u00a0\-]+", name) if w and w[0].isupper()]
     return "".join(w[0] for w in words if w not in {"The"})
@@ -137,6 +140,11 @@ class Linker:
                     ),
                     None,
                 )
+            if target is None and " " not in m.name:
+                target = self._org_by_first_word(m.name, orgs)
+                if target is not None:
+                    self._retarget(m, target)
+                    continue
             if target is not None:
                 extra = target.name[: -len(m.name)].split()
                 if (
@@ -150,6 +158,14 @@ class Linker:
                             self._retarget(other, orgs[m.name])
                     continue
                 self._retarget(m, target)
+
+    @staticmethod
+    def _org_by_first_word(word: str, orgs: dict[str, Actor]) -> Actor | None:
+        """Return the one longer organization "Pew" shortens ("Pew Research Center")."""
+        if word in lex.ORG_HEADS or word in lex.TITLE_WORDS or word in _CHAMBERS:
+            return None  # "Senate" is not the "Senate Judiciary Committee"
+        longer = [a for n, a in orgs.items() if n.startswith(word + " ")]
+        return longer[0] if len(longer) == 1 else None
 
     def _retarget(self, m: Mention, target: Actor) -> None:
         old = m.key

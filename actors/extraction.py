@@ -73,6 +73,8 @@ def extract(
         if not s.is_title
     ]
     mentions, actors = find_mentions(body, known, speech, titles)
+    if not speech:  # nothing to attribute: skip the sentence and speaker work
+        return Extraction(actors=_actors(actors), quotes=())
     sentences = Sentences(body, spans, paragraphs_of(body))
     attributed = Attributor(body, spans, mentions, actors, sentences).attribute()
     quotes = tuple(

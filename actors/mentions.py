@@ -87,7 +87,30 @@ _CUE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _ARTICLES = (" a ", " an ", "\na ", "\nan ", "\u00a0a ", "\u00a0an ")
-_SIGNATURE_END = re.compile(r"\.?[ \t]*(?:\n|$)")
+# What may follow a signature under a reader's letter: nothing, or the writer's town.
+_SIGNATURE_END = re.compile(
+    rf"\.?[ \t]*(?:\n|$)|,[ \u00a0]+[{_UP}][\w.\-]*(?:,?[ \u00a0]+[{_UP}][\w.\-]*){{0,3}}"
+    r"\.?[ \t]*(?:\n|$)"
+)
+# A family or personal tie right before a lone first name: "his daughter, Chelsea".
+_KIN_BEFORE = re.compile(
+    r"\b(?:daughter|son|wife|husband|mother|father|sister|brother|granddaughter"
+    r"|grandson|niece|nephew|cousin|aunt|uncle|girlfriend|boyfriend|fiancée?|widow"
+    r"|widower|stepdaughter|stepson|twin|baby|child|named)s?,?[ \u00a0]+$",
+    re.IGNORECASE,
+)
+# A programme named after its hosts: "The Tom and Jerry Show", "The Roe Hour".
+_PROGRAMME = re.compile(
+    rf"\b[Tt]he[ \u00a0]+(?:[{_UP}][\w.’'\-]*[ \u00a0]+(?:(?:and|&)[ \u00a0]+)?){{1,5}}"
+    r"(?:Show|Hour|Report|Podcast|Daily|Tonight|Files|Hour|Minute|Program|Programme)\b"
+)
+# Two outlets joined in one modifier: "a Herald-CNN poll", "the Post/ABC News survey".
+_JOINT = re.compile(
+    rf"(?<![\w.])([{_UP}][\w.&]*(?:[ \u00a0][{_UP}][\w.&]*){{0,3}})[/\-]"
+    rf"([{_UP}][\w.&]*(?:[ \u00a0][{_UP}][\w.&]*){{0,3}})"
+    r"(?=[ \u00a0]+(?:poll|polls|survey|surveys|study|studies|analysis|investigation"
+    r"|partnership|report|joint|tracking|exit)\b)"
+)
 _CAPS_LINE = re.compile(rf"^[^a-z]*[{_UP}]{{2,}}[^a-z]*$")
 
 
@@ -130,6 +153,7 @@ class MentionFinder:
         self.mentions: list[Mention] = []
         self.singles: list[Mention] = []
         self.surnames: set[str] = set()
+        self.kin: set[str] = set()  # first names a family tie made people
 
     # --- scanning -------------------------------------------------------------------
     def scan(self) -> None:
@@ -152,7 +176,13 @@ class MentionFinder:
                 if match:
                     handle(match)
                     break
-        taken = [(m.start, m.end) for m in self.mentions] + self.titles
+        programmes = [(m.start(), m.end()) for m in _PROGRAMME.finditer(body)]
+        for joint in _JOINT.finditer(body):
+            if not self._in(programmes, joint.start()):
+                for part in (1, 2):
+                    self._run(_tokens(joint.group(part), joint.start(part)))
+                programmes.append((joint.start(), joint.end()))
+        taken = [(m.start, m.end) for m in self.mentions] + self.titles + programmes
         common = lex.COMMON_WORDS
         for match in _RUN.finditer(body):
             text = match.group()
@@ -257,6 +287,8 @@ class MentionFinder:
         texts = [t for t, _ in tokens]
         if all(_CAPS_LINE.match(t) for t in texts) and self._caps_line(tokens):
             key = key_of(" ".join(texts))
+            if len(texts) == 1 and key not in lex.KNOWN_ORGS and len(key) > 4:
+                key = key.removesuffix("s")  # "TWITTERS.": the readers' posts there
             if len(texts) == 1 and key in lex.KNOWN_ORGS:
                 self._add(
                     tokens[0][1],
@@ -275,8 +307,9 @@ class MentionFinder:
             and texts[0].casefold() not in lex.KNOWN_ORGS
         ):
             return  # "LETTERS" and the like: a shouted word, not an acronym
-        # Drop sentence openers and split at weekdays/months.
-        while (
+        # Drop sentence openers and split at weekdays/months (not the first name of a
+        # signature: "Will Hansen." under a letter).
+        while not self._signature(tokens) and (
             tokens
             and (
                 bare_token(tokens[0][0]) in lex.COMMON_WORDS
@@ -305,6 +338,16 @@ class MentionFinder:
                 self._run(tokens[i + 1 :])
                 return
         self._classify(tokens)
+
+    def _signature(self, tokens: list[tuple[str, int]]) -> bool:
+        """Return True if the run is a letter writer's signature alone on its line."""
+        if not 2 <= len(tokens) <= 4 or bare_token(tokens[0][0]) not in lex.FIRST_NAMES:
+            return False
+        start = tokens[0][1]
+        end = tokens[-1][1] + len(tokens[-1][0])
+        return (start == 0 or self.body[start - 1] == "\n") and bool(
+            _SIGNATURE_END.match(self.body, end)
+        )
 
     def _classify(self, tokens: list[tuple[str, int]]) -> None:
         texts = [t for t, _ in tokens]
@@ -345,6 +388,19 @@ class MentionFinder:
         split = self._title_split(texts)
         if split:
             self._titled(tokens, split)
+            return
+        if (
+            len(texts) == 1
+            and texts[0] in lex.FIRST_NAMES
+            and (
+                texts[0] in self.kin
+                or _KIN_BEFORE.search(self.body, max(0, start - 30), start)
+            )
+        ):
+            self.kin.add(texts[0])
+            # A lone first name after a family tie ("his daughter Chelsea"): a person
+            # the story names by first name only.
+            self.singles.append(self._mention(start, end, PERSON, full=False))
             return
         kind = self._kind_of(texts, key, start, end)
         if (
@@ -444,11 +500,11 @@ class MentionFinder:
         texts = [t for t, _ in tokens]
         start = tokens[0][1]
         end = tokens[-1][1] + len(texts[-1])
-        kind = self._kind_of(
-            texts, key_of(self.body[start:end]), start, end, person=False
-        )
+        key = key_of(self.body[start:end])
+        kind = self._kind_of(texts, key, start, end, person=False)
         if kind in (ORGANIZATION, PLACE):
-            self._add(start, end, kind, full=True)
+            name = lex.KNOWN_ORGS.get(key, "") if kind == ORGANIZATION else ""
+            self._add(start, end, kind, name=name, full=True)
             self.mentions[-1].modifier = True  # "FBI Director …": not the subject
 
     def _kind_of(
@@ -472,6 +528,8 @@ class MentionFinder:
             if is_acronym(tok) and tok not in lex.ACRONYM_NOT_ORG:
                 return ORGANIZATION
             return ""
+        if bare_last in lex.PROGRAMME_TAILS:
+            return ""  # "Jerry Show", "Roe Tonight": a programme, not a person
         if (
             any(t in lex.FIRST_NAMES for t in texts[:-1])
             and len(texts) <= 4

@@ -20,7 +20,7 @@ def name_key(name: str) -> str:
     return " ".join(name.casefold().replace(".", " ").split())
 
 
-def _words(text: str) -> frozenset[str]:
+def words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
@@ -39,15 +39,15 @@ def _aliases(text: str) -> dict[str, str]:
 
 
 # Honorifics that precede a name ("Mr. Waltz", "Sen. Bernie Sanders"); the dot is optional.
-HONORIFICS = _words(
+HONORIFICS = words(
     "Mr Mrs Ms Miss Mx Dr Sen Rep Gov Rev Gen Lt Col Sgt Capt Maj Adm Prof Sir Dame"
     " Lord Lady Hon Amb Atty Cmdr Cpl Pvt Supt Insp Det Pres Sec Fr Msgr Brig Ret"
 )
-FEMALE_HONORIFICS = _words("Mrs Ms Miss Dame Lady")
-MALE_HONORIFICS = _words("Mr Sir Lord Fr")
+FEMALE_HONORIFICS = words("Mrs Ms Miss Dame Lady")
+MALE_HONORIFICS = words("Mr Sir Lord Fr")
 
 # Capitalised words that make up a job title before a name ("Deputy Foreign Minister").
-TITLE_WORDS = _words(
+TITLE_WORDS = words(
     "President Vice Secretary Minister Prime Deputy Foreign Chancellor Senator Senate"
     " Representative Congressman Congresswoman Governor Lieutenant Mayor Speaker Leader"
     " Majority Minority Whip Chairman Chairwoman Chair Chairperson Director Chief"
@@ -70,9 +70,9 @@ TITLE_WORDS = _words(
     " Under Minister-President Vice-President Vice-Chairman Cochairman Co-Chair"
     " Co-Founder Cofounder Regent Ayatollah Grand Field Mr Mrs Ms Mr. Mrs. Ms. Miss"
 )
-TITLE_CONNECTORS = _words("of for on the and")
+TITLE_CONNECTORS = words("of for on the and")
 # Title words that only qualify the title's head ("National Security Adviser").
-TITLE_MODIFIERS = _words(
+TITLE_MODIFIERS = words(
     "National State Foreign Security Former Retired First Democratic Republican"
     " Presidential Independent Libertarian Senior Executive Acting Interim Grand Field"
     " Special Under Ex Press Health Labor Energy Education Commerce Interior Homeland"
@@ -94,11 +94,11 @@ TITLE_NOUNS = {
     "atty": "attorney",
 }
 
-GENERATION_SUFFIXES = _words("Jr Jr. Sr Sr. II III IV")
+GENERATION_SUFFIXES = words("Jr Jr. Sr Sr. II III IV")
 
 # Capitalised words that are not names even though they start a capitalised run
 # (sentence openers, pronouns, weekdays, months, news furniture).
-COMMON_WORDS = _words(
+COMMON_WORDS = words(
     "The A An In On At But And Or Nor While As If When Whenever After Before Since Some"
     " Many Most Much More Less Few Several Each Every Any All Both Either Neither This"
     " That These Those Yes No Not So Then However Meanwhile Interestingly Also Even"
@@ -140,7 +140,7 @@ COMMON_WORDS = _words(
 )
 
 # Nationality and other demonym adjectives: never actors on their own.
-NATIONALITIES = _words(
+NATIONALITIES = words(
     "American Russian Ukrainian British English Scottish Welsh Irish French German"
     " Italian Spanish Portuguese Dutch Belgian Swiss Austrian Polish Czech Slovak"
     " Hungarian Romanian Bulgarian Greek Turkish Swedish Norwegian Danish Finnish"
@@ -161,7 +161,7 @@ NATIONALITIES = _words(
 )
 
 # Plural nouns for groups of people ("Democrats", "Muslims").
-GROUP_WORDS = _words(
+GROUP_WORDS = words(
     "Democrats Republicans Libertarians Conservatives Liberals Progressives"
     " Independents Muslims Christians Jews Catholics Evangelicals Mormons Hindus"
     " Sikhs Buddhists Mexicans Americans Russians Ukrainians Europeans Latinos"
@@ -171,7 +171,7 @@ GROUP_WORDS = _words(
 )
 
 # A run that ends in one of these names an organization ("Justice Department").
-ORG_HEADS = _words(
+ORG_HEADS = words(
     "Party Committee Commission Department Council Association Federation Union"
     " Roundtable Forum Conference Convention Syndicate Guild Consortium Institute"
     " Center Centre Institute University College School Academy Foundation Fund"
@@ -189,12 +189,17 @@ ORG_HEADS = _words(
     " Front Movement Brotherhood Cartel Corps Guardian Observer Independent Telegraph"
     " Mail Express Mirror Standard Star Sun Chronicle Examiner Inquirer Enquirer"
     " Register Sentinel Courier Dispatch Bulletin Monitor Observer Economist"
-    " Politico Financial Watch"
+    " Politico Financial Watch Globe Republic Journalism Polling Nation Atlantic"
+    " Reports Network Channel Agency Bureau Commission Cooperative Collective Trust"
 )
 
 # Organisations a story may name in a single word or a way the heads miss.
 KNOWN_ORGS = _aliases(
-    "NATO|Kremlin|White House|Pentagon|Congress|Senate|State Department|WikiLeaks"
+    "Public Policy Polling|YouGov|Ipsos|Marist|SurveyUSA|Zogby|Rasmussen Reports"
+    "|Axios|National Review|Mother Jones|Daily Caller|Drudge Report"
+    "|Infowars|Fox Business|C-SPAN|CNBC|USA Today|Daily Beast|TheBlaze|Western Journalism"
+    "|Secret Service|Electoral College|Clinton Foundation|Trump Organization|NFL|NBA|NCAA"
+    "|NATO|Kremlin|White House|Pentagon|Congress|Senate|State Department|WikiLeaks"
     "|Twitter|Facebook|Google|Apple|Amazon|Microsoft|CNN|MSNBC|Fox News|BuzzFeed"
     "|Bloomberg|Reuters|AFP|AP|Associated Press|Politico|POLITICO=Politico"
     "|Breitbart|Breitbart News|HuffPost|Huffington Post|RealClearPolitics"
@@ -213,10 +218,12 @@ KNOWN_ORGS = _aliases(
     "|Republican Party|Green Party|Libertarian Party"
 )
 # Single words that only count as organizations on their own, never as a run's tail.
-ACRONYM_NOT_ORG = _words(
+ACRONYM_NOT_ORG = words(
     "US U.S. USA U.S.A. UK U.K. GMT EST EDT PST PDT CST AM PM TV OK II III IV CEO CFO"
     " COO MP MPs ID DC D.C. N.Y. N.H. N.J. N.C. S.C. L.A. A.M. P.M. HRC LOL OMG PS"
     " USSR EU UAE R D I Q A RSVP FAQ GDP DIY VIP VP PR IQ IT AI OP ED VIX S&P"
+    " NAFTA TPP ACA DACA ICBM DNA HIV AIDS COVID LGBT LGBTQ STEM PTSD MRI SAT MVP ATM"
+    " USB GPS AKA RIP DUI NYC LA SF NYSE DOW"
 )
 
 # Countries, US states, big cities and regions: kind "place", never organizations.
@@ -275,14 +282,14 @@ PLACES = _phrases(
     "|Tripoli|Sinai|Golan Heights|Kashmir|Tibet|Xinjiang|Normandy|Bavaria|Catalonia"
     "|Quebec|Ontario|Alberta|British Columbia|Beaufort|Moore|Cumberland"
 )
-PLACE_HEADS = _words(
+PLACE_HEADS = words(
     "City County Island Islands Beach Street Avenue Road Square Park Bay Valley"
     " River Lake Mountain Mountains Province Region District Heights Springs Falls"
     " Harbor Harbour Peninsula Coast Canyon Hills Village Township Borough Parish"
     " Sea Ocean Strait Gulf Airport Base Boulevard Plaza Bridge"
 )
 # US state abbreviations as used in datelines and letters ("Rochester, N.H.").
-STATE_ABBREVIATIONS = _words(
+STATE_ABBREVIATIONS = words(
     "Ala. Ariz. Ark. Calif. Colo. Conn. Del. Fla. Ga. Ill. Ind. Kan. Ky. La. Md."
     " Mass. Mich. Minn. Miss. Mo. Mont. Neb. Nev. N.H. N.J. N.M. N.Y. N.C. N.D. Okla."
     " Ore. Pa. R.I. S.C. S.D. Tenn. Tex. Vt. Va. Wash. W.Va. Wis. Wyo. D.C."
@@ -290,7 +297,7 @@ STATE_ABBREVIATIONS = _words(
 
 
 # Nouns for "the union said", "the newspaper wrote": an organization speaks.
-ORG_SPEAKER_NOUNS = _words(
+ORG_SPEAKER_NOUNS = words(
     "newspaper paper daily weekly magazine union company firm campaign committee"
     " agency department bureau board government administration ministry group"
     " organization organisation network channel station party council commission"
@@ -298,8 +305,16 @@ ORG_SPEAKER_NOUNS = _words(
     " editorial site website outlet publication association federation coalition"
     " league institute center centre foundation university team fund bank"
 )
+# Documents that speak for whoever issued them ("the Beige Book said", "Roe's statement
+# said"): the issuer is the speaker.
+DOCUMENT_NOUNS = words(
+    "report reports survey poll study statement letter memo memorandum filing release"
+    " book index analysis audit assessment forecast outlook brief review paper post"
+    " tweet tweets email e-mail message lawsuit complaint motion ruling opinion order"
+    " decision findings document documents note"
+)
 # Nouns for people in a role ("the spokesman said", "the official told").
-PERSON_SPEAKER_NOUNS = _words(
+PERSON_SPEAKER_NOUNS = words(
     "spokesman spokeswoman spokesperson official officials aide adviser advisor"
     " strategist secretary senator congressman congresswoman representative governor"
     " mayor president minister chancellor leader speaker chairman chairwoman chair"
@@ -315,27 +330,27 @@ PERSON_SPEAKER_NOUNS = _words(
     " independent libertarian conservative liberal progressive moderate"
 )
 # More nouns that, right before a capitalised pair, say it is a person's name.
-PERSON_CUE_NOUNS = _words(
+PERSON_CUE_NOUNS = words(
     "investor singer actor actress journalist appointee nominee dr dr. rev sen rep gov"
     " pope cardinal bishop prince princess king queen emperor playwright novelist poet"
     " artist musician rapper comedian athlete player striker quarterback pitcher"
 )
 # Nouns after a name that make the name a modifier ("Trump supporters", "Trump Tower").
-MODIFIED_NOUNS = _words(
+MODIFIED_NOUNS = words(
     "supporters supporter surrogate surrogates voters donors camp fans allies era tower"
     " rally rallies victory appointee appointees loyalist loyalists critics backers"
     " presidency nomination candidacy"
 )
-FEMALE_NOUNS = _words(
+FEMALE_NOUNS = words(
     "spokeswoman congresswoman chairwoman mother daughter wife sister woman lady"
     " girl actress queen princess"
 )
-MALE_NOUNS = _words(
+MALE_NOUNS = words(
     "spokesman congressman chairman father son husband brother man boy actor king"
     " prince"
 )
 
-FEMALE_NAMES = _words(
+FEMALE_NAMES = words(
     "Alicia Ghazala Gennifer Juanita Natasha Summer Malia Sasha Lara Omarosa Kasie"
     " Hallie Maggie Brit Mika Debbie Neera Jen Karine Symone Jeanine Tomi Carmen"
     " Lucia Gabriela Guadalupe Ana Beatriz Fatima Aisha Priya Anjali Nikki Maxine"
@@ -373,7 +388,7 @@ FEMALE_NAMES = _words(
     " Kylie Khloe Kourtney Beyonce Taylor Ariana  Ginger  Jennifer Stephanie"
     " Dolores Mitzi Bree Tulsi Kyrsten Gretchen  Mika Norah Greta Joni Katharine"
 )
-MALE_NAMES = _words(
+MALE_NAMES = words(
     "Khizr Evan Barron Rush Ezra Bret Reince Newt Corey Bakari Zeke Ari Sebastian"
     " Wilbur Devin Trey Darrell Mick Reed Alejandro Jesus Pablo Diego Omar Amir"
     " Khalid Mitt Jared Steve Kris Beto Julian Joaquin Marco Ted Rand Rick Scott"
@@ -454,7 +469,7 @@ FAMOUS_SURNAMES = {
 
 # Verbs that put words in quotation marks without reporting speech as such
 # ("called it "locker room" banter", "accused him of being a "liar"").
-QUOTING_VERBS = _words(
+QUOTING_VERBS = words(
     "called calling calls described describes describing dubbed labeled labelled"
     " branded termed hailed praised praising praises accused accuses accusing"
     " criticized criticised mocked mocking compared comparing echoed echoing"
@@ -462,12 +477,14 @@ QUOTING_VERBS = _words(
     " agreed agree"
 )
 # Last words that make a capitalised run a thing, not a person ("Beige Book").
-NOT_PERSON_TAILS = _words(
+NOT_PERSON_TAILS = words(
     "Book Act Bill Day Show Report Plan Index Award Prize Cup Games Series Doctrine"
     " Survey Poll Agreement Accord Treaty Amendment Law Rule Program Project Tour"
     " Summit Conference Forum Debate Convention Rally Festival Fair Week Month Year"
     " Era Age War Wars Crisis Scandal Gate Files Papers Letter Manifesto Hotline"
 )
+# Last words of a programme's name, never a surname ("The Roe and Doe Show").
+PROGRAMME_TAILS = words("Show Hour Daily Report Tonight Podcast Live Weekly Files")
 # One organization under two names; merged when both occur in a text.
 ORG_SYNONYMS = {
     "ISIS": "Islamic State",
@@ -479,7 +496,7 @@ ORG_SYNONYMS = {
 
 
 # Days and months split a capitalised run ("Clinton Tuesday").
-DATE_WORDS = _words(
+DATE_WORDS = words(
     "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March"
     " April May June July August September October November December Jan Feb Mar Apr"
     " Jun Jul Aug Sep Sept Oct Nov Dec Show"
@@ -487,7 +504,7 @@ DATE_WORDS = _words(
 
 
 # Verbs that introduce or report speech. Participles count for "…, saying, "…"".
-SPEECH_VERBS = _words(
+SPEECH_VERBS = words(
     "said says say saying told tells tell telling stated  stating added adds"
     " adding asked asks asking wrote writes writing tweeted  tweeting argued"
     " argues arguing noted  noting claimed  claiming explained explains"
@@ -518,7 +535,7 @@ SPEECH_VERBS = _words(
 
 
 # Words before quotation marks that make the marks a title, not speech.
-TITLE_CUES = _words(
+TITLE_CUES = words(
     "show shows program programme series episode episodes film films movie movies"
     " documentary book books novel novels memoir song songs album albums single"
     " article articles column columns op-ed editorial commentary essay headline"

@@ -18,9 +18,9 @@ _MARK = re.compile(r"[\"“”]")
 _SINGLE = re.compile(r"(?<![\w’'])‘((?:[^‘’\n]|’(?=\w)){1,400}?)’(?!\w)")
 _PARAGRAPH = re.compile(r"[^\n]+")
 _WORD = re.compile(r"[^\W\d_][\w’'\-]*")
-_SMALL = lex._words("a an and the of in on for to with at by or from as vs is")
+_SMALL = lex.words("a an and the of in on for to with at by or from as vs is")
 _OPENERS = set(" \t\u00a0([{—–-/“‘")
-_ABBREVIATIONS = lex._words(
+_ABBREVIATIONS = lex.words(
     "Mr Mrs Ms Dr Sen Rep Gov Lt Gen Col Sgt Capt Maj Rev Jr Sr St Ft Mt Prof Atty"
     " Adm Cmdr Hon Pres Supt Insp Det Cpl Pvt Amb Brig Ret Fr No Nos vs Vs etc Inc"
     " Corp Co Ltd Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec U.S D.C U.K U.N"
@@ -109,13 +109,20 @@ def _span(
     return QuoteSpan(start, end, open_mark, close_mark, paragraph)
 
 
+# The last word(s) before the opening mark: "the film", "an e-mail titled".
+_CUE = re.compile(r"\b([a-z][a-z\-]*)(?:\s+(of|titled|entitled|called|named))?,?\s*$")
+# A colon or a speech verb right before the mark introduces speech, not a title.
+_INTRODUCED = re.compile(
+    r"(?::|\b(?:said|says|told|asked|wrote|added|stated|saying|stating|adding|writing"
+    r"|tweeted|tweeting),?)\s*$"
+)
+
+
 def _is_title(body: str, span: QuoteSpan, paragraph_start: int) -> bool:
+    """Return True if the quoted words name a work or a thing rather than quote anyone."""
     text = body[span.start : span.end]
-    before = body[max(paragraph_start, span.open_mark - 40) : span.open_mark]
-    cue = re.search(
-        r"\b([a-z][a-z\-]*)(?:\s+(of|titled|entitled|called|named))?,?\s*$",
-        before.lower(),
-    )
+    before = body[max(paragraph_start, span.open_mark - 40) : span.open_mark].lower()
+    cue = _CUE.search(before)
     if cue and (
         cue.group(1) in lex.TITLE_CUES or cue.group(2) in ("titled", "entitled")
     ):
@@ -125,29 +132,12 @@ def _is_title(body: str, span: QuoteSpan, paragraph_start: int) -> bool:
     words = _WORD.findall(text)
     if not 2 <= len(words) <= 8 or text[-1:] in ",?!":
         return False
-    if re.search(r"(?::|\b(?:" + "|".join(_INTRO_VERBS) + r"),?)\s*$", before):
+    if _INTRODUCED.search(before):
         return False
     if text.isupper():
         return False  # a shouted sub-heading repeats someone's words
     big = [w for w in words if w.lower() not in _SMALL or w == words[0]]
     return all(w[0].isupper() for w in big)
-
-
-_INTRO_VERBS = (
-    "said",
-    "says",
-    "told",
-    "asked",
-    "wrote",
-    "added",
-    "stated",
-    "saying",
-    "stating",
-    "adding",
-    "writing",
-    "tweeted",
-    "tweeting",
-)
 
 
 def find_quotes(body: str) -> list[QuoteSpan]:

@@ -16,7 +16,6 @@ from .coreference import Actor
 from .mentions import ORGANIZATION, PERSON, Mention
 from .quotes import QuoteSpan, Sentences
 
-_WORDS = re.compile(r"[A-Za-z]+")
 _REPORTING = lex.SPEECH_VERBS | lex.QUOTING_VERBS
 
 
@@ -88,41 +87,64 @@ def find_verbs(body: str) -> list[Verb]:
 _INTRO_CLAUSE = re.compile(
     r"\W*(?:(?:After|When|While|If|Although|Though|Because|Since|As|Before|Despite|During"
     r"|In|On|At|For|With|Following|Under|Over|Through|From|According|Asked|Earlier|Later"
-    r"|Unlike|Like|Once|Until|Throughout|Amid|Among|Given)\b[^,.;:!?]{0,140},|[A-Z][a-z]+ly,)\s*"
+    r"|Unlike|Like|Once|Until|Throughout|Amid|Among|Given)\b[^,.;:!?]{0,140},"
+    r"|[A-Z][a-z]+ly,)\s*"
 )
-_NEWSPAPER_NOUNS = lex._words(
+_NEWSPAPER_NOUNS = lex.words(
     "newspaper paper daily weekly magazine publication outlet editorial site website"
 )
-_NEWSPAPER_HEADS = lex._words(
-    "Post Times Journal News Tribune Herald Gazette Daily Chronicle Observer Guardian Telegraph Examiner Inquirer Star Sun Register Sentinel Review Magazine Weekly Politico POLITICO Breitbart HuffPost BuzzFeed"
+_NEWSPAPER_HEADS = lex.words(
+    "Post Times Journal News Tribune Herald Gazette Daily Chronicle Observer Guardian"
+    " Telegraph Examiner Inquirer Star Sun Register Sentinel Review Magazine Weekly"
+    " Globe Republic Politico POLITICO Breitbart HuffPost BuzzFeed"
 )
-_ADVERBS = lex._words(
+_ADVERBS = lex.words(
     "also then later again further repeatedly reportedly once simply just only later"
     " has had have would will was is recently previously earlier later quickly"
     " flatly angrily sharply soothingly bluntly frankly candidly publicly privately"
     " explicitly immediately subsequently allegedly apparently"
 )
-_CLAUSE_STOPS = lex._words(
+_CLAUSE_STOPS = lex.words(
     "that where when while because but and who whom which as after before since if"
     " though although whether"
 )
-_INDEFINITE = lex._words("a an another one some two three several other many few any")
-_PREPOSITIONS = lex._words(
+_INDEFINITE = lex.words("a an another one some two three several other many few any")
+_PREPOSITIONS = lex.words(
     "to with of by for about at from on in into against over than like between among"
     " toward towards after before under via through"
 )
-_PRONOUN = re.compile(r"\b(he|she|they|it|He|She|They|It)\W*$")
-# A full stop that ends a clause, not the one in "Dr." or "U.S.".
-UNNAMED = re.compile(
-    r"\W*(?:[Aa]n?|[Aa]nother|[Oo]ne)\s+(?:[a-z\-]+\s+){0,3}?(?:for|at|of|with|from|in|close|familiar)\b"
+_CLAUSE_VERB = re.compile(
+    r"[ \u00a0]+(?:was|is|were|are|has|had|have|would|will|did|does|said|says)\b"
 )
+_PRONOUN = re.compile(r"\b(he|she|they|it|He|She|They|It)\W*$")
+# "a spokeswoman for X", "an official familiar with …": someone the text does not name.
+UNNAMED = re.compile(
+    r"\W*(?:[Aa]n?|[Aa]nother|[Oo]ne)\s+(?:[a-z\-]+\s+){0,3}?"
+    r"(?:for|at|of|with|from|in|close|familiar)\b"
+)
+# A full stop that ends a clause, not the one in "Dr." or "U.S.".
 TERMINAL = re.compile(
     r"(?<!\b(?:Mr|Ms|Dr|Lt|Jr|Sr|St|Co|No|vs))(?<!\b(?:Mrs|Sen|Rep|Gov|Gen|Col|Rev|Inc|Ltd))"
     r"(?<!\b[A-Z])(?<!\bSgt)(?<!\bCapt)[.!?…]"
 )
 
 
+# A role given after a name ("Ann Lee, the former secretary of state," / ", who served
+# as mayor,") or in lowercase before it ("former secretary of state Ann Lee").
+_ROLE_AFTER = re.compile(
+    r",[ \u00a0]+(?:who[ \u00a0]+(?:is|was|has[ \u00a0]+been|had[ \u00a0]+been|served"
+    r"[ \u00a0]+as|became|is[ \u00a0]+now)[ \u00a0]+)?(?:the|a|an|his|her|their)?[ \u00a0]*"
+    r"((?:[A-Za-z\-’']+[ \u00a0]+){0,6}?[a-z\-]+)[ \u00a0]*[,.;]"
+)
+_ROLE_BEFORE = re.compile(r"((?:\b[a-z\-]+[ \u00a0]+){1,5}),?[ \u00a0]*$")
+_FUNCTION = lex.words(
+    "the a an his her their its this that of for at with from in on to and who"
+)
+
+
 class Referents:
+    """Resolve the phrases of one text that name a speaker."""
+
     def __init__(
         self,
         body: str,
@@ -153,6 +175,7 @@ class Referents:
         self.verbs = find_verbs(body)
         self.verb_starts = [v.start() for v in self.verbs]
         self._clauses: dict[int, int] = {}
+        self._role_words: dict[str, set[str]] | None = None
         self.subjects = self._subjects()
 
     # --- helpers ------------------------------------------------------------------
@@ -259,6 +282,13 @@ class Referents:
                 ]
                 heads = [m for m in in_sentence if not m.possessive and not m.modifier]
                 if (
+                    heads
+                    and heads[-1] is not subject
+                    and _CLAUSE_VERB.match(self.body, heads[-1].end)
+                ):
+                    # "Flynn said Trump was "right" when he said …": the nearer subject.
+                    return heads[-1].name
+                if (
                     subject is not None
                     and subject.start < pos
                     and self._gender_ok(subject.name, gender)
@@ -288,7 +318,42 @@ class Referents:
                     fallback = ms[0].name
         return fallback
 
+    def _roles(self) -> dict[str, set[str]]:
+        """Map each person to the words of the roles the text gives them.
+
+        The title before the name ("Secretary of State Ann Lee"), a lowercase role
+        before it ("former secretary of state Ann Lee") and a description after it
+        ("Ann Lee, the former secretary of state," / "Ann Lee, who served as mayor,").
+        """
+        if self._role_words is not None:
+            return self._role_words
+        roles: dict[str, set[str]] = {}
+        body = self.body
+        for m in self.mentions:
+            if m.kind != PERSON:
+                continue
+            words = roles.setdefault(m.name, set())
+            after = _ROLE_AFTER.match(body, m.end, m.end + 90)
+            if after:
+                found = after.group(1).split()
+                if (
+                    not {"and", "or"} & set(found)
+                    and (found[0].islower() or found[0] in lex.TITLE_WORDS)
+                    and {w.lower() for w in found} & lex.PERSON_SPEAKER_NOUNS
+                ):
+                    words.update(w.lower() for w in found)
+            before = _ROLE_BEFORE.search(body, max(0, m.start - 60), m.start)
+            if before:
+                found = before.group(1).split()
+                if found[-1] in lex.PERSON_SPEAKER_NOUNS:
+                    words.update(found[-4:])
+        self._role_words = roles
+        return roles
+
     def resolve_nominal(self, phrase: str, pos: int) -> str | None:
+        wanted = {
+            w for w in re.findall(r"[a-z\-]+", phrase.lower()) if w not in _FUNCTION
+        }
         # The head noun comes before its complement: "the secretary of state".
         phrase = re.split(r"\s(?:of|for|at|with|from|in|on)\s", phrase)[0]
         words = re.findall(r"[A-Za-z’'\-]+", phrase)
@@ -309,19 +374,36 @@ class Referents:
             return self._latest_org(pos, noun)
         if noun not in lex.PERSON_SPEAKER_NOUNS:
             return None
+        earlier = [m for m in self._mentions_in(0, pos) if m.kind == PERSON]
+        titles = {
+            m.name: _title_nouns(self.actors[m.name].title)
+            for m in earlier
+            if m.name in self.actors
+        }
         titled = [
-            m
-            for m in self._mentions_in(0, pos)
-            if m.kind == PERSON
-            and noun
-            in _title_nouns(self.actors[m.name].title if m.name in self.actors else "")
+            (len(wanted & titles[m.name]), i, m.name)
+            for i, m in enumerate(earlier)
+            if noun in titles.get(m.name, ())
         ]
         if titled:
-            return titled[-1].name
+            # The best match of the whole phrase ("the former secretary of state"),
+            # then the latest mentioned.
+            return max(titled)[2]
         gender = (
             "f" if noun in lex.FEMALE_NOUNS else "m" if noun in lex.MALE_NOUNS else ""
         )
-        return self._salient_person(pos, gender)
+        salient = self._salient_person(pos, gender)
+        # A role only described in passing ("Ann Lee, the former secretary of state,")
+        # beats the most salient person when it matches more than the bare noun.
+        roles = self._roles()
+        described = [
+            (len(wanted & roles.get(m.name, set())), i, m.name)
+            for i, m in enumerate(earlier)
+            if noun in roles.get(m.name, ())
+        ]
+        if described and (salient is None or max(described)[0] >= 2):
+            return max(described)[2]
+        return salient
 
     def _latest_org(self, pos: int, noun: str = "") -> str | None:
         """Return the organization "the newspaper", "the union", "the board" means."""
@@ -396,8 +478,17 @@ class Referents:
 
     def _owning_org(self, a: int, b: int, phrase: str) -> str | None:
         """Return X for "the X editorial board said", "X's office said" (part of an org)."""
-        words = re.findall(r"[a-z]+", phrase)
-        if not words or words[-1] not in lex.ORG_SPEAKER_NOUNS:
+        words = re.findall(r"[A-Za-z]+", phrase)
+        last = words[-1].lower() if words else ""
+        if last in lex.DOCUMENT_NOUNS:
+            # "Roe's statement said", "the Pew survey said": whoever issued it.
+            owners = [m for m in self._mentions_in(a, b) if m.end <= b]
+            if owners:
+                return owners[-1].name
+            if len(words) > 2 and words[-2][:1].isupper():
+                return self._latest_org(a, "report")  # "the Beige Book said"
+            return None
+        if last not in lex.ORG_SPEAKER_NOUNS:
             return None
         orgs = [m for m in self._mentions_in(a, b) if m.kind == ORGANIZATION]
         return orgs[-1].name if orgs else None

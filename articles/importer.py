@@ -327,7 +327,8 @@ class _Importer:
 
     def _save(self, seed, tags):
         """Write one seed; return (action, reason, warnings)."""
-        by_key, by_hash = self._existing(seed)
+        slugs = self._slug_candidates(Article, seed.headline, fallback="story")
+        by_key, by_hash, taken = self._existing(seed, slugs)
         if by_key and by_key["content_hash"] == seed.content_hash:
             if self._same_trailer(by_key, seed, tags):
                 return Action.UNCHANGED, "", []
@@ -343,21 +344,27 @@ class _Importer:
             warnings = self._attach(by_key["id"], seed, tags, extraction, replace=True)
             return Action.UPDATED, "content changed", warnings
         extraction = extract(seed.body, known=self.index.known)
-        article_id = self._create(seed)
+        slug = self._unique_slug(
+            Article, seed.headline, fallback="story", candidates=slugs, taken=taken
+        )
+        article_id = self._create(seed, slug)
         return Action.CREATED, "", self._attach(article_id, seed, tags, extraction)
 
-    def _existing(self, seed):
-        """Return the article imported from this file, and another with its hash."""
+    def _existing(self, seed, slugs):
+        """Return the article imported from this file, another with its hash, and
+        which of ``slugs`` are taken: one query, as it runs for every file."""
         rows = (
             Article.objects.filter(
+                Q(import_key=seed.file_name)
                 # "!= ''" repeats the partial unique index's condition, so SQLite
                 # uses that index instead of scanning the table.
-                Q(import_key=seed.file_name)
                 | (Q(content_hash=seed.content_hash) & ~Q(content_hash=""))
+                | Q(slug__in=slugs)
             )
             .order_by("id")
             .values(
                 "id",
+                "slug",
                 "import_key",
                 "content_hash",
                 "related_headline",
@@ -366,12 +373,14 @@ class _Importer:
             )
         )
         by_key = by_hash = None
-        for row in rows[:10]:
+        taken = set()
+        for row in rows[: SLUG_BATCH + 10]:
+            taken.add(row["slug"])
             if row["import_key"] == seed.file_name:
                 by_key = by_key or row
             elif row["content_hash"] == seed.content_hash:
                 by_hash = row
-        return by_key, by_hash
+        return by_key, by_hash, taken
 
     # --- Articles ---------------------------------------------------------------------
 
@@ -392,11 +401,11 @@ class _Importer:
             return "an editor reviewed its quotes since import; not overwritten"
         return ""
 
-    def _create(self, seed):
+    def _create(self, seed, slug):
         now = timezone.now()
         article = Article(
             headline=seed.headline,
-            slug=self._unique_slug(Article, seed.headline, fallback="story"),
+            slug=slug,
             standfirst=seed.standfirst,
             body=seed.body,
             status=Article.Status.PUBLISHED if self.publish else Article.Status.DRAFT,
@@ -630,26 +639,33 @@ class _Importer:
 
     # --- Slugs ------------------------------------------------------------------------
 
-    def _unique_slug(self, model, text, *, fallback):
-        """Return a free slug for ``text``: "base", else "base-2", "base-3" …"""
+    def _slug_candidates(self, model, text, *, fallback, after=0):
+        """Return the next batch of slugs to try for ``text``, mapped to their number."""
         limit = model._meta.get_field("slug").max_length
         base = slugify(text)[:limit].strip("-") or fallback
-        n = self.slug_hints.get((model, base), 1)
+        n = max(self.slug_hints.get((model, base), 1), after + 1)
+        return {_suffixed(base, i, limit): (base, i) for i in range(n, n + SLUG_BATCH)}
+
+    def _unique_slug(self, model, text, *, fallback, candidates=None, taken=None):
+        """Return a free slug for ``text``: "base", else "base-2", "base-3" …
+
+        ``candidates`` and the ``taken`` ones among them may come from a query
+        already made.
+        """
+        candidates = candidates or self._slug_candidates(model, text, fallback=fallback)
         while True:
-            batch = {_suffixed(base, i, limit): i for i in range(n, n + SLUG_BATCH)}
-            taken = set(
-                model.objects.filter(slug__in=batch)
-                .order_by()
-                .values_list("slug", flat=True)
-            )
-            for slug, i in batch.items():
+            if taken is None:
+                taken = model.objects.filter(slug__in=candidates).order_by()
+                taken = set(taken.values_list("slug", flat=True))
+            for slug, (base, i) in candidates.items():
                 if slug not in taken and slug not in self._reserved_slugs:
                     self._reserved_slugs.add(slug)
                     if len(self.slug_hints) > 50_000:
                         self.slug_hints.clear()  # keep memory flat on huge runs
                     self.slug_hints[model, base] = i + 1
                     return slug
-            n += SLUG_BATCH
+            candidates = self._slug_candidates(model, text, fallback=fallback, after=i)
+            taken = None
 
 
 def _suffixed(base, i, limit):

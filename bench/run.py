@@ -388,7 +388,7 @@ def main():
         SECURE="0",
         SECRET_KEY="bench-only-secret-key-" + "x" * 40,
         ALLOWED_HOSTS="127.0.0.1,localhost",
-        LOG_LEVEL="WARNING",
+        LOG_LEVEL="INFO",  # production's logging, one line per request, costs included
         STATICFILES_BACKEND="whitenoise.storage.CompressedManifestStaticFilesStorage",
         PYTHONPATH=str(ROOT),
     )

@@ -28,6 +28,7 @@ generation, its state and the page together.
 import fcntl
 import hashlib
 import json
+import logging
 import os
 import time
 from datetime import UTC, datetime
@@ -38,6 +39,8 @@ from django.contrib.auth.models import AnonymousUser
 from django.core.cache import cache
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date
+
+logger = logging.getLogger(__name__)
 
 GENERATION_KEY = "public:generation"
 STATE_KEY = "public:generation-state"
@@ -74,9 +77,21 @@ def _new_state():
 
 
 def invalidate_public_pages():
-    """Start a new content generation: every cached public page is now stale."""
-    if settings.PUBLIC_CACHE_GENERATION_FILE:
-        return _file_bump(settings.PUBLIC_CACHE_GENERATION_FILE)
+    """Start a new content generation: every cached public page is now stale.
+
+    Never raises: an editor's save must not fail because the cache is down (the pages
+    it holds cannot be served then either). Returns the new generation, or None.
+    """
+    try:
+        if settings.PUBLIC_CACHE_GENERATION_FILE:
+            return _file_bump(settings.PUBLIC_CACHE_GENERATION_FILE)
+        return _cache_bump()
+    except Exception:
+        logger.exception("could not invalidate the public page cache")
+        return None
+
+
+def _cache_bump():
     try:
         generation = cache.incr(GENERATION_KEY)
     except ValueError:  # the key is missing (first use, eviction, cache cleared)
@@ -97,7 +112,7 @@ def _current(values):
         state = _new_state()
         cache.add(STATE_KEY, state, timeout=None)
     if _went_live(state):
-        generation = invalidate_public_pages()
+        generation = _cache_bump()
         state = cache.get(STATE_KEY) or _new_state()
     return generation, state
 
@@ -210,6 +225,38 @@ def _from_entry(request, entry):
     return response
 
 
+def _lookup(key, conditional=False):
+    """The current generation, its state and the cached page (or _UNFETCHED)."""
+    if settings.PUBLIC_CACHE_GENERATION_FILE:
+        generation, state = _file_current(settings.PUBLIC_CACHE_GENERATION_FILE)
+        return generation, state, _UNFETCHED  # fetched only if the answer is no 304
+    if conditional:  # likely a 304: don't fetch (and unpickle) a page for nothing
+        generation, state = _current(cache.get_many([GENERATION_KEY, STATE_KEY]))
+        return generation, state, _UNFETCHED
+    # One round trip for the generation, its state and the page.
+    values = cache.get_many([GENERATION_KEY, STATE_KEY, key])
+    generation, state = _current(values)
+    return generation, state, values.get(key)
+
+
+_last_complaint = 0.0
+
+
+def _cache_unavailable():
+    global _last_complaint
+    if time.monotonic() - _last_complaint > 60:  # at most one line a minute
+        _last_complaint = time.monotonic()
+        logger.exception("cache unavailable: serving public pages uncached")
+
+
+def _quietly(operation, *args, **kwargs):
+    try:
+        return operation(*args, **kwargs)
+    except Exception:
+        _cache_unavailable()
+        return None
+
+
 def public_page(view_func):
     """Cache a public GET view for anonymous readers (see the module docstring)."""
 
@@ -227,13 +274,16 @@ def public_page(view_func):
         request.user = AnonymousUser()
 
         key = _page_key(request)
-        if settings.PUBLIC_CACHE_GENERATION_FILE:
-            generation, state = _file_current(settings.PUBLIC_CACHE_GENERATION_FILE)
-            entry = _UNFETCHED  # fetched only if the answer is not a 304
-        else:  # one round trip for the generation, its state and the page
-            values = cache.get_many([GENERATION_KEY, STATE_KEY, key])
-            generation, state = _current(values)
-            entry = values.get(key)
+        try:
+            conditional = (
+                "HTTP_IF_NONE_MATCH" in request.META
+                or "HTTP_IF_MODIFIED_SINCE" in request.META
+            )
+            generation, state, entry = _lookup(key, conditional)
+        except Exception:
+            # The cache is down: serve the page uncached rather than not at all.
+            _cache_unavailable()
+            return view_func(request, *args, **kwargs)
         etag = _etag(generation)
         last_modified = int(state["changed_at"])  # HTTP dates have 1 s resolution
 
@@ -244,7 +294,7 @@ def public_page(view_func):
             return _public_headers(not_modified, etag, last_modified)
 
         if entry is _UNFETCHED:
-            entry = cache.get(key)
+            entry = _quietly(cache.get, key)
         if entry is not None and entry.get("generation") == generation:
             response = _from_entry(request, entry)
             response.headers["X-Cache"] = "hit"
@@ -264,7 +314,7 @@ def public_page(view_func):
             "response": response,
             "nonce": _nonce(request),
         }
-        cache.set(key, entry, timeout=PAGE_TIMEOUT)
+        _quietly(cache.set, key, entry, timeout=PAGE_TIMEOUT)
         response.headers["X-Cache"] = "miss"
         return response
 

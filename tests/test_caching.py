@@ -296,7 +296,7 @@ def _redis_available():
 def test_the_same_rules_hold_on_redis(client):
     redis_cache = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "newsroom.redis_cache.ReusingRedisCache",
             "LOCATION": "redis://127.0.0.1:6379/15",
             "KEY_PREFIX": "newsroom-test-caching",
         }
@@ -362,3 +362,22 @@ def test_workers_without_redis_share_the_generation_through_a_file(
     article.body = "File after the signal."
     article.save()
     assert b"File after the signal." in client.get(story_url(article)).content
+
+
+def test_pages_and_edits_survive_a_dead_cache(client):
+    dead_cache = {
+        "default": {
+            "BACKEND": "newsroom.redis_cache.ReusingRedisCache",
+            "LOCATION": "redis://127.0.0.1:1/0",  # nothing listens there
+            "OPTIONS": {"socket_connect_timeout": 0.2},
+        }
+    }
+    article = factories.make_article(body="Served without a cache.")
+    with override_settings(CACHES=dead_cache):
+        response = client.get(story_url(article))
+        assert response.status_code == 200
+        assert b"Served without a cache." in response.content
+        assert "public" not in response.get("Cache-Control", "")
+        article.body = "Edited without a cache."
+        article.save()  # the invalidation fails quietly; the save does not
+        assert b"Edited without a cache." in client.get(story_url(article)).content

@@ -468,6 +468,16 @@ def test_speaker_from_the_speech_verb(body, speaker):
             "Jane Roe left the party. She wrote to John Doe later.\n\n“I am sorry,” she wrote.",
             "Jane Roe",
         ),
+        # A pronoun in a clause after another subject: the nearer subject.
+        (
+            "John Doe said Bob Brown was right when he said “the economy is strong.”",
+            "Bob Brown",
+        ),
+        # ... but not after an object.
+        (
+            "John Doe praised Bob Brown in a video where he said, “It is time.”",
+            "John Doe",
+        ),
     ],
 )
 def test_speaker_through_pronouns(body, speaker):
@@ -577,6 +587,14 @@ def test_floating_quote_keeps_the_previous_speaker():
         ("The plan works,", "Jane Roe"),
         ("It will take time.", "Jane Roe"),
         ("It will fail,", "John Doe"),
+    ]
+
+
+def test_a_floating_answer_belongs_to_the_one_asked():
+    body = "“Why did you do it?” Ann Lee asked John Doe.\n\n“Because it was right.”"
+    assert quotes(extract(body)) == [
+        ("Why did you do it?", "Ann Lee"),
+        ("Because it was right.", "John Doe"),
     ]
 
 

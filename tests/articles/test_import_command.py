@@ -132,3 +132,16 @@ def test_summary_is_logged(caplog):
 def test_no_progress_bar_when_stderr_is_not_a_terminal(capsys):
     run(DATA)
     assert "file/s" not in capsys.readouterr().err
+
+
+def test_no_database_is_a_clear_error_not_a_traceback(monkeypatch):
+    from django.db import OperationalError
+
+    from articles.management.commands import import_seeds as command
+
+    def down(*args, **kwargs):
+        raise OperationalError("connection refused\x1b[0m")
+
+    monkeypatch.setattr(command, "import_seeds", down)
+    with pytest.raises(CommandError, match=r"Database error: connection refused\\x1b"):
+        run(DATA)

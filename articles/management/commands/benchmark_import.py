@@ -19,7 +19,8 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 
-from articles.importer import import_seeds
+from actors.extraction import Extraction
+from articles import importer
 
 TRAILER_PREFIXES = ("Check out this related article:", "Source link")
 
@@ -43,7 +44,10 @@ def write_copies(texts, n, folder):
         (folder / f"{i:06d}_{name}").write_text("\n".join(lines) + "\n", "utf-8")
 
 
-def run_once(n, corpus):
+def run_once(n, corpus, *, extraction=True):
+    if not extraction:
+        # Measure the importer alone: parse, match and save, with nothing extracted.
+        importer.extract = lambda body, known=None: Extraction(actors=(), quotes=())
     texts = corpus_texts(corpus)
     with tempfile.TemporaryDirectory(prefix="import-bench-") as tmp:
         folder = Path(tmp) / "seeds"
@@ -59,7 +63,7 @@ def run_once(n, corpus):
         )
         try:
             started, cpu_started = time.perf_counter(), time.process_time()
-            report = import_seeds([folder])
+            report = importer.import_seeds([folder])
             seconds = time.perf_counter() - started
             cpu_seconds = time.process_time() - cpu_started
         finally:
@@ -90,15 +94,22 @@ class Command(BaseCommand):
             type=Path,
             default=settings.BASE_DIR.parent / "shared" / "corpus",
         )
+        parser.add_argument(
+            "--without-extraction",
+            action="store_true",
+            help="Time the importer alone (extract() finds nothing).",
+        )
         parser.add_argument("--one", type=int, help=argparse.SUPPRESS)
 
-    def handle(self, *, sizes, corpus, one, **options):
+    def handle(self, *, sizes, corpus, one, without_extraction, **options):
         if not corpus.is_dir() or not any(corpus.glob("*.txt")):
             raise CommandError(f"No corpus at {corpus}: nothing to benchmark.")
         if one:
-            self.stdout.write(json.dumps(run_once(one, corpus)))
+            result = run_once(one, corpus, extraction=not without_extraction)
+            self.stdout.write(json.dumps(result))
             return
-        results = [self.run_child(int(n), corpus) for n in sizes.split(",")]
+        extra = ["--without-extraction"] if without_extraction else []
+        results = [self.run_child(int(n), corpus, extra) for n in sizes.split(",")]
         for r in results:
             self.stdout.write(
                 f"{connection.vendor}: {r['files']:>6} files -> {r['articles']} articles "
@@ -114,8 +125,8 @@ class Command(BaseCommand):
                 f"({last['cpu_seconds'] / first['cpu_seconds']:.2f}x the CPU time)"
             )
 
-    def run_child(self, n, corpus):
-        command = [sys.executable, sys.argv[0], "benchmark_import"]
+    def run_child(self, n, corpus, extra):
+        command = [sys.executable, sys.argv[0], "benchmark_import", *extra]
         command += ["--one", str(n), "--corpus", str(corpus)]
         env = {**os.environ, "DEBUG": "0", "LOG_LEVEL": "WARNING"}
         env.setdefault("SECRET_KEY", "benchmark-only-not-a-secret")

@@ -2,9 +2,11 @@ import sys
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+from django.db import DatabaseError
 from tqdm import tqdm
 
 from articles.importer import discover, import_seeds
+from articles.seeds import printable
 
 
 class Command(BaseCommand):
@@ -44,11 +46,15 @@ class Command(BaseCommand):
                 bar.write(str(result), file=self.stdout._out)
                 bar.update()
 
-        report = import_seeds(
-            paths, publish=publish, dry_run=dry_run, progress=progress
-        )
-        if bar is not None:
-            bar.close()
+        try:
+            report = import_seeds(
+                paths, publish=publish, dry_run=dry_run, progress=progress
+            )
+        except DatabaseError as exc:  # no database at all: no file could be imported
+            raise CommandError(f"Database error: {printable(exc)}") from None
+        finally:
+            if bar is not None:
+                bar.close()
         self.stdout.write(report.summary())
         if report.rejected:
             raise CommandError(f"{report.rejected} file(s) rejected; see above.")
