@@ -31,7 +31,7 @@ run: install
 	$(DEV_ENV) $(BIN)/python manage.py runserver 127.0.0.1:$(PORT) --noreload
 
 test: install
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto
 
 lint: install
 	$(BIN)/ruff check .

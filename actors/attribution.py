@@ -3,19 +3,30 @@
 For each quote, in order of confidence:
 
 1. the speech verb right after it: ``"…," Trump said`` / ``"…," said Trump`` /
-   ``"…," according to the report``;
+   ``"…," according to the report`` / ``"…," Roe shot back``; a dash signature
+   (``"…" — Roe``) or ``"…," was Roe's reply``; not a verb of the next clause
+   (``"…," and Doe called it …``);
 2. the speech verb before it in the same sentence: ``Trump said: "…"`` /
-   ``…, stating, "…"`` (the sentence's subject) / ``he told donors that "…"``; a partial
-   quote with no speech verb belongs to the sentence's subject
+   ``…, stating, "…"`` (the sentence's subject) / ``he told donors that "…"`` /
+   ``… met Hart, who said: "…"`` (the antecedent of "who"); a clause closing the
+   sentence (``Roe is "committed," her aides said.``); whose words they are
+   (``Roe's response: "…"``, ``Her message to voters: "…"``); a partial quote with no
+   speech verb belongs to the sentence's subject
    (``the Russian government seeks "ironclad" guarantees``);
 3. the turn so far: the earlier part of a quote split over paragraphs, the previous quote
-   in the paragraph, a paragraph ending in a colon (``Caddell continued:``), or the
-   previous paragraph's speaker when a paragraph is only a quote; a later quote of the
-   same sentence (``"tight," with "modest" gains, according to the report``).
+   in the paragraph (unless an unnamed voice takes over: ``The crowd roared, "Yes!"``),
+   a paragraph ending in a colon (``Caddell continued:``), the previous paragraph's
+   speaker when a paragraph is only a quote (or the one they questioned, in an
+   interview), the subject of the sentence before a bare quote (``Roe was defiant.
+   "…"``) or of reported speech in the paragraph before; a later quote of the same
+   sentence (``"tight," with "modest" gains, according to the report``).
 
 The phrase that names the speaker ("he", "the mayor", "Flynn, a surrogate,") is
-resolved by ``actors.referents``. A partial quote of a few words that no verb or
-subject claims is a scare quote (``the "elites" in this country``) and is dropped.
+resolved by ``actors.referents``; an indefinite person ("a campaign spokesman") is
+nobody. A partial quote of a few words that no verb or subject claims is a scare quote
+(``the "elites" in this country``) and is dropped, as is a label after a copula
+(``he's the "change agent"``); a claim closing its sentence after "is" (``believe the
+system is "rigged."``) and an introduced utterance (``roared, "Yes!"``) are kept.
 """
 
 import bisect
@@ -26,7 +37,71 @@ from . import names as lex
 from .coreference import Actor
 from .mentions import PERSON, Mention
 from .quotes import QuoteSpan, Sentences
-from .referents import TERMINAL, UNNAMED, Referents, clause_tail, without_apposition
+from .referents import (
+    INDEFINITE_PERSON,
+    TERMINAL,
+    UNNAMED,
+    Referents,
+    clause_tail,
+    without_apposition,
+)
+
+_DETERMINER_BEFORE = re.compile(
+    r"\b(?:is|was|are|were|be|been|become|became|becomes|’s|'s)[ \u00a0]+"
+    r"(?:the|a|an|this|that|our|your|his|her|their)[ \u00a0]*$"
+)
+_FUNCTION_AFTER = re.compile(
+    r"[ \u00a0]*(?:[,.;:!?)—–]|$|(?:the|a|an|that|who|which|in|of|for|to|on|at|with"
+    r"|and|or|but|is|was|he|she|they|we|it)\b)"
+)
+_RELATIVE = re.compile(
+    r",?[ \u00a0]+who(?:[ \u00a0]+(?:also|later|then|once|previously|recently|earlier"
+    r"|had|has|have|quickly|promptly))*[ \u00a0]*$"
+)
+_OWNED_NOUNS = (
+    r"(?:response|reply|answer|reaction|verdict|retort|comment|comments|words"
+    r"|explanation|advice|warning|message|view|take|statement|tweet|post|note|letter"
+    r"|argument|pitch|promise|plea)"
+)
+# "Roe's response: "…"", "In Roe's words, "…"", "Her message to voters: "…"".
+_OWNED_WORDS = re.compile(
+    r"['’]s?[ \u00a0]+(?:[a-z\-]+[ \u00a0]+)?"
+    + _OWNED_NOUNS
+    + r"(?:[ \u00a0]+(?:to|for|on|about)[^:\"“”\n]{0,40})?[:,][ \u00a0]*$"
+)
+# "Trump's promise to "drain the swamp"", "her claim that "…"": the owner's words.
+_SPEECH_NOUNS = (
+    r"(?:promise|promises|pledge|pledges|claim|claims|vow|call|calls|remark|remarks"
+    r"|assertion|suggestion|insistence|description|characterization|boast|threat"
+    r"|demand|charge|accusation|insult|attack|question|comment|comments|warning)"
+)
+_OWNED_SPEECH = re.compile(
+    r"\b(?:(His|Her|Their|Its|his|her|their|its)|['’]s?)[ \u00a0]+"
+    r"(?:[a-z\-]+[ \u00a0]+)?"
+    + _SPEECH_NOUNS
+    + r"[ \u00a0]+(?:to|that|of|about)[ \u00a0]*$"
+)
+_PRONOUN_WORDS = re.compile(
+    r"\b(His|Her|Their|Its|his|her|their|its)[ \u00a0]+(?:[a-z\-]+[ \u00a0]+)?"
+    + _OWNED_NOUNS
+    + r"(?:[ \u00a0]+(?:to|for|on|about)[^:\"“”\n]{0,40})?:[ \u00a0]*$"
+)
+_OWNER_PRONOUN = {"his": "he", "her": "she", "their": "they", "its": "it"}
+# ""No," was Roe's reply.": the owner of the reply speaks.
+_WAS_REPLY = re.compile(r"[ \u00a0,]*(?:was|is|came|has[ \u00a0]+been)[ \u00a0]+")
+
+_UNNAMED_VOICE = re.compile(
+    r"\s*(?:The|A|An|Another|One|Some|Someone|Somebody)\s+[\w\s\-]{1,40}[,:]\s*$"
+)
+_AGENT = re.compile(r"[ \u00a0]+by[ \u00a0]+")
+_COORDINATED = re.compile(r"[\s,]*(?:and|but|while|whereas|although|though)\b")
+_DASH_SIGN = re.compile(r"[ \u00a0]*[—–]+[ \u00a0]*|[ \u00a0]+--?[ \u00a0]+")
+_ADDRESSING = re.compile(
+    r"\b(?:pressed|asked|questioned|challenged|grilled|confronted|interviewed|quizzed"
+    r"|interrupted|pushed)[ \u00a0]+"
+)
+_SENTENCE_END = ("", ".", "!", "?", "\n")
+_COPULA_BEFORE = re.compile(r"\b(?:is|was|are|were|be|been|being|’s|'s)[ \u00a0]*$")
 
 
 @dataclass
@@ -67,10 +142,10 @@ class Attributor(Referents):
         found = self._verbs(start, clause_end, speech=True)
         verb = found[0] if found else None
         if not verb:
-            return None
+            return self._signed(start, clause_end) or self._signed_below(span)
         lead = body[start : verb.start()]
-        if len(lead.split()) > 9:
-            return None
+        if len(lead.split()) > 9 or _COORDINATED.match(lead):
+            return None  # "…," and Doe called it "…": Doe's verb governs the next quote
         ended = body[span.end - 1 : span.end] in ".!?…" and not lead.strip(" ,\u00a0")
         if body[span.end - 1 : span.end] in ".!?…" and re.match(
             r"\s+that\b", body[verb.end() :]
@@ -94,6 +169,61 @@ class Attributor(Referents):
             return None
         return self.resolve_phrase(start, verb.start(), start, first=False)
 
+    def _signed_below(self, span: QuoteSpan) -> str | None:
+        """Return X when the next paragraph signs the quote: ``— X (@handle) May 5``."""
+        paragraphs = self.sentences.ends
+        if span.paragraph + 1 >= len(paragraphs):
+            return None
+        p_start, p_end = paragraphs[span.paragraph]
+        if self.body[span.close_mark + 1 : p_end].strip(" \u00a0.,"):
+            return None  # the paragraph goes on after the quote
+        n_start, n_end = paragraphs[span.paragraph + 1]
+        if self.body[n_start : n_start + 1] not in ("—", "–", "-"):
+            return None
+        return self._signed(n_start, n_end)
+
+    def _trailing_attribution(self, span: QuoteSpan):
+        """Return the speech verb of a ", X said." clause ending the quote's sentence."""
+        if span.close_mark < 0:
+            return None
+        _, end = self.sentences.bounds(self.sentences.index(span.close_mark))
+        stop = TERMINAL.search(self.body, span.close_mark + 1, end)
+        end = stop.start() if stop else end
+        verbs = self._verbs(span.close_mark + 1, end, speech=True)
+        if not verbs or self._in_quote(verbs[0].start()):
+            return None
+        tail = self.body[span.close_mark + 1 : verbs[0].start()]
+        if "," not in tail or len(tail.split()) > 9:
+            return None
+        if any(span.close_mark < q < end for q in self.quoted_starts):
+            return None
+        after = self.body[verbs[0].end() : end]
+        return verbs[0] if len(after.split()) <= 4 else None
+
+    def _signed(self, start: int, end: int) -> str | None:
+        """Return X for ``"…" — X`` (a quote signed with a dash) or ``"…" was X's reply``."""
+        dash = _DASH_SIGN.match(self.body, start, end) or _WAS_REPLY.match(
+            self.body, start, end
+        )
+        if not dash:
+            return None
+        if dash.re is _WAS_REPLY:
+            owner = self._mentions_in(dash.end(), end)[:1]
+            if (
+                owner
+                and owner[0].possessive
+                and re.match(
+                    r"['’]s?[ \u00a0]+(?:[a-z\-]+[ \u00a0]+)?" + _OWNED_NOUNS,
+                    self.body[owner[0].end : end],
+                )
+            ):
+                return owner[0].name
+            return None
+        heads = self._mentions_in(dash.end(), end)
+        if heads and heads[0].start == dash.end() and not heads[0].possessive:
+            return heads[0].name
+        return None
+
     def before(
         self, span: QuoteSpan, previous: QuoteSpan | None, previous_speaker: str | None
     ) -> tuple[str | None, bool]:
@@ -108,6 +238,9 @@ class Attributor(Referents):
         text = body[start : span.open_mark]
         if not re.search(r"[A-Za-z]", text):
             return None, False
+        owner = self._claim_owner(text, start)
+        if owner:
+            return owner, True
         verbs = self._verbs(start, span.open_mark)
         if verbs:
             verb = verbs[-1]
@@ -122,9 +255,21 @@ class Attributor(Referents):
                     s, start, verb, span, previous_speaker if same_sentence else None
                 )
                 return found, found is not None
+            agent = _AGENT.match(body, verb.end(), span.open_mark)
+            if agent:
+                # "Hart was told by Roe: "…"": the agent of a passive verb speaks.
+                named = self._mentions_in(agent.end(), span.open_mark)
+                if named and named[0].start == agent.end():
+                    return named[0].name, True
             window = without_apposition(body[start : verb.start()])
+            relative = _RELATIVE.search(window)
+            if relative:
+                # "… met Tom Hart, who said: "…"": the antecedent of "who" speaks.
+                named = self._mentions_in(start, start + relative.start() + 1)
+                if named and named[-1].end >= start + relative.start() - 1:
+                    return named[-1].name, True
             clause = clause_tail(window)
-            if UNNAMED.match(clause):
+            if UNNAMED.match(clause) or INDEFINITE_PERSON.match(clause):
                 return None, True
             offset = start + len(window) - len(clause)
             speaker = (
@@ -141,8 +286,50 @@ class Attributor(Referents):
             return speaker, True
         if same_sentence and previous_speaker:
             return previous_speaker, True
+        trailing = self._trailing_attribution(span)
+        if trailing is not None:
+            # "Roe is "committed" to it, her aides said.": the clause at the end speaks.
+            return self.after(span), True
+        owner = _OWNED_WORDS.search(text)
+        if owner:
+            # "Roe's response: "…"": the owner of the words speaks.
+            named = self._mentions_in(start, start + owner.start() + 1)
+            if (
+                named
+                and named[-1].possessive
+                and named[-1].end >= start + owner.start()
+            ):
+                return named[-1].name, True
+        pronoun = _PRONOUN_WORDS.search(text)
+        if pronoun:
+            word = _OWNER_PRONOUN[pronoun.group(1).lower()]
+            found = self.resolve_pronoun(word, start + pronoun.start())
+            if found:
+                return found, True
         subject = self._leading_subject(s_start, span.open_mark)
+        if subject is None and re.search(r":[ \u00a0]*$", text):
+            # "The message from Roe was simple: "…"": the one person named.
+            named = {
+                m.name
+                for m in self._mentions_in(start, span.open_mark)
+                if m.kind == PERSON and not m.modifier
+            }
+            if len(named) == 1:
+                subject = named.pop()
         return subject, subject is not None
+
+    def _claim_owner(self, text: str, start: int) -> str | None:
+        """Return X for "X's promise to "…"" / "her claim that "…"" (whose words)."""
+        claim = _OWNED_SPEECH.search(text)
+        if not claim:
+            return None
+        if claim.group(1):
+            word = _OWNER_PRONOUN[claim.group(1).lower()]
+            return self.resolve_pronoun(word, start + claim.start())
+        named = self._mentions_in(start, start + claim.start() + 1)
+        if named and named[-1].possessive and named[-1].end >= start + claim.start():
+            return named[-1].name
+        return None
 
     def _participle_speaker(self, s, start, verb, span, previous_speaker) -> str | None:
         """Return who is "stating" in "X …, stating, "…"" or "with the mayor calling …"."""
@@ -202,12 +389,51 @@ class Attributor(Referents):
         )
 
     def is_scare_quote(self, span: QuoteSpan, attribution: Attribution) -> bool:
-        """Return True for a word or two in quotes that nobody is said to have said."""
-        if attribution.speaker is not None or not attribution.is_partial:
+        """Return True for a word or two in quotes that nobody is said to have said.
+
+        That is a label after a copula and an article with no reporting verb around it
+        (he's the "change agent"), or a few words that no speaker claims; but not a
+        predicate closing the sentence (believes the system is "rigged."), which repeats
+        a claim, nor an introduced utterance (The crowd roared, "Yes!").
+        """
+        if (
+            not attribution.is_partial
+            or len(self.body[span.start : span.end].split()) > 3
+        ):
             return False
-        if len(self.body[span.start : span.end].split()) > 3:
+        if self._verbs(*attribution.sentence):
             return False
-        return not self._verbs(*attribution.sentence)
+        if self._is_label(span):
+            return True
+        introduced = (
+            re.search(
+                r"\w[,:][ \u00a0]*$",
+                self.body[max(0, span.open_mark - 4) : span.open_mark],
+            )
+            and self.body[span.start : span.start + 1].isupper()
+        )
+        return (
+            attribution.speaker is None
+            and not introduced  # "The crowd roared, "Yes!"": an utterance
+            and not self._is_predicate(span)
+        )
+
+    def _is_label(self, span: QuoteSpan) -> bool:
+        """Return True for "he's the "change agent" we need": a label, not speech."""
+        before = self.body[max(0, span.open_mark - 20) : span.open_mark]
+        if not _DETERMINER_BEFORE.search(before) or span.close_mark < 0:
+            return False
+        return bool(_FUNCTION_AFTER.match(self.body, span.close_mark + 1))
+
+    def _is_predicate(self, span: QuoteSpan) -> bool:
+        """Return True for a quote after "is"/"was" that ends its sentence."""
+        before = self.body[max(0, span.open_mark - 12) : span.open_mark]
+        if not _COPULA_BEFORE.search(before):
+            return False
+        if span.close_mark < 0 or self.body[span.end - 1 : span.end] in ".!?":
+            return True
+        after = self.body[span.close_mark + 1 : span.close_mark + 2]
+        return after in _SENTENCE_END
 
     def sentence_of(self, span: QuoteSpan) -> tuple[int, int]:
         a, _ = self.sentences.bounds(self.sentences.index(span.open_mark))
@@ -234,6 +460,8 @@ class Attributor(Referents):
             ends_open = self.body[
                 span.end - 1 : span.end
             ] in ",?!—–-…" or self._at_sentence_start(span, prev_same_para)
+            if ends_open and self._reported_before(span, prev_same_para):
+                ends_open = False  # "While Roe called it "smart," Hart said …"
             speaker, found = None, False
             if ends_open:
                 speaker = self.after(span)
@@ -273,6 +501,20 @@ class Attributor(Referents):
         self._backfill_continued(results, found_direct)
         return [(span, a) for span, a in results if not self.is_scare_quote(span, a)]
 
+    def _reported_before(self, span: QuoteSpan, previous: QuoteSpan | None) -> bool:
+        """Return True for a fragment its own clause reports: ``Roe called it "smart,"``."""
+        if not self.body[span.start : span.start + 1].islower():
+            return False
+        s_start, _ = self.sentences.bounds(self.sentences.index(span.open_mark))
+        start = s_start
+        if previous is not None and previous.close_mark >= s_start:
+            start = previous.close_mark + 1
+        verbs = self._verbs(start, span.open_mark)
+        if not verbs:
+            return False
+        named = self._mentions_in(start, verbs[-1].start())
+        return bool(named) and not named[-1].possessive
+
     def _at_sentence_start(self, span: QuoteSpan, previous: QuoteSpan | None) -> bool:
         s_start, _ = self.sentences.bounds(self.sentences.index(span.open_mark))
         start = (
@@ -289,6 +531,8 @@ class Attributor(Referents):
         if span.continued and previous is not None:
             return last_speaker
         if prev_same_para is not None and prev_speaker:
+            if self._unnamed_voice(span, prev_same_para):
+                return None  # "The crowd roared, "Yes!"": someone else, unnamed
             return prev_speaker
         body = self.body
         p_start, p_end = self.sentences.ends[span.paragraph]
@@ -300,7 +544,7 @@ class Attributor(Referents):
             subject = self.subjects.get(following)
             return subject.name if subject is not None else None
         if span.paragraph == 0:
-            return None
+            return self._narrated(span, prev_same_para, 0, 0)
         q_start, q_end = self.sentences.ends[span.paragraph - 1]
         previous_para = body[q_start:q_end].rstrip()
         if previous_para.endswith(":"):
@@ -314,7 +558,67 @@ class Attributor(Referents):
         ):
             if body[previous.end - 1 : previous.end] == "?":
                 return self._answerer(previous, last_speaker)
-            return last_speaker
+            # "Roe pressed Doe on taxes. "…," she said." then a bare quote: Doe's turn.
+            return self._addressee(q_start, q_end, last_speaker) or last_speaker
+        return self._narrated(span, prev_same_para, q_start, q_end)
+
+    def _narrated(self, span, prev_same_para, q_start: int, q_end: int) -> str | None:
+        """Return who speaks in a bare quote after a sentence about them.
+
+        ``Roe was unapologetic. "I did it."`` (the previous sentence's subject) and
+        ``Roe said taxes must rise.\n\n"There is no other way."`` (the reported
+        speaker of the paragraph before a paragraph that is only a quote).
+        """
+        if prev_same_para is not None:
+            return None
+        s = self.sentences.index(span.open_mark)
+        s_start, s_end = self.sentences.bounds(s)
+        if re.search(r"[A-Za-z]", self.body[s_start : span.open_mark]):
+            return None
+        if any(not self._in_quote(v.start()) for v in self._verbs(s_start, s_end)):
+            return None  # the quote's own sentence names a speaker ("they said")
+        p_start = self.sentences.ends[span.paragraph][0]
+        if s_start > p_start:
+            return self._sentence_subject(s - 1, s_start, None)
+        p_start, p_end = self.sentences.ends[span.paragraph]
+        if q_end <= q_start or re.search(
+            r"[A-Za-z]{2,}", self._outside_text(p_start, p_end)
+        ):
+            return None
+        last = self.sentences.index(q_end - 1)
+        l_start, _ = self.sentences.bounds(last)
+        if l_start < q_start or not self._verbs(l_start, q_end, speech=True):
+            return None
+        if any(q_start <= a < q_end for a in self.quoted_starts):
+            return None
+        return self._sentence_subject(last, q_end, None)
+
+    def _unnamed_voice(self, span: QuoteSpan, previous: QuoteSpan) -> bool:
+        """Return True when an unnamed subject introduces the quote ("The crowd roared,")."""
+        s_start, _ = self.sentences.bounds(self.sentences.index(span.open_mark))
+        start = max(s_start, previous.close_mark + 1)
+        text = self.body[start : span.open_mark]
+        return bool(_UNNAMED_VOICE.match(text)) and not self._mentions_in(
+            start, span.open_mark
+        )
+
+    def _addressee(self, a: int, b: int, speaker: str | None) -> str | None:
+        """Return the person ``speaker`` questions in body[a:b] ("Roe pressed Doe")."""
+        if speaker is None:
+            return None
+        for verb in _ADDRESSING.finditer(self.body, a, b):
+            if self._in_quote(verb.start()):
+                continue
+            before = self._mentions_in(a, verb.start())
+            after = self._mentions_in(verb.end(), verb.end() + 1)
+            if (
+                before
+                and before[-1].name == speaker
+                and after
+                and after[0].kind == PERSON
+                and after[0].name != speaker
+            ):
+                return after[0].name
         return None
 
     def _answerer(self, question: QuoteSpan, asker: str | None) -> str | None:

@@ -211,6 +211,8 @@ class Linker:
             m.kind, m.name, m.key = PERSON, actor.name, key_of(actor.name)
             if m.title and not actor.title:
                 actor.title = m.title
+            if m.gender and not actor.gender:
+                actor.gender = m.gender  # "Ms. Galvez" after "Xochitl Galvez"
             return True
         org = self._org_tail(m)
         if org is not None:

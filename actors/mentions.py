@@ -4,6 +4,10 @@ Pure Python: no Django. ``MentionFinder`` scans capitalised runs once, splits jo
 titles off names ("Secretary of State Marco Rubio") and classifies each run with the
 word lists in ``actors.names``; names it cannot place on their own ("Rubio", "Mr.
 Waltz", "The Post") are kept as short mentions for ``actors.coreference`` to link.
+Context decides the hard cases: a letter's signature line ("Will Hansen."), a first
+name after a family tie ("his daughter Chelsea"), a programme named after people ("The
+Roe and Doe Show": nobody), two outlets sharing one modifier ("a Herald-CNN poll":
+both), a transcript label ("ROE:"), initials ("J.D. Vance").
 """
 
 import re
@@ -44,7 +48,7 @@ _CONNECTOR = r"(?:of|for|on|de|del|della|der|den|van|von|da|di|du|la|le|bin|ibn|
 _SEP = r"[ \u00a0]"
 _RUN = re.compile(
     rf"(?<![\w@#/.])(?=[@{_UP}]){_TOKEN}"
-    rf"(?:(?:{_SEP}|-)(?:{_CONNECTOR}(?:{_SEP}|-))?{_TOKEN})*"
+    rf"(?:(?:{_SEP}|-)(?:{_CONNECTOR}(?:{_SEP}|-)){{0,2}}{_TOKEN})*"
 )
 _WORD_AFTER = re.compile(r"[ \u00a0]+([a-z][a-z\-]*)")
 _ORG_PHRASE = re.compile(
@@ -86,6 +90,7 @@ _CUE_BEFORE = re.compile(
     + r")[ \u00a0]+$",
     re.IGNORECASE,
 )
+_INITIALS = re.compile(rf"(?:[{_UP}]\.){{2,3}}$")
 _ARTICLES = (" a ", " an ", "\na ", "\nan ", "\u00a0a ", "\u00a0an ")
 # What may follow a signature under a reader's letter: nothing, or the writer's town.
 _SIGNATURE_END = re.compile(
@@ -102,7 +107,12 @@ _KIN_BEFORE = re.compile(
 # A programme named after its hosts: "The Tom and Jerry Show", "The Roe Hour".
 _PROGRAMME = re.compile(
     rf"\b[Tt]he[ \u00a0]+(?:[{_UP}][\w.’'\-]*[ \u00a0]+(?:(?:and|&)[ \u00a0]+)?){{1,5}}"
-    r"(?:Show|Hour|Report|Podcast|Daily|Tonight|Files|Hour|Minute|Program|Programme)\b"
+    r"(?:Show|Hour|Report|Podcast|Daily|Tonight|Files|Minute|Program|Programme)\b"
+    rf"(?![ \u00a0]*[{_UP}&])"
+)
+_JOINT_NOUN = re.compile(
+    rf"[\w.][/\-][{_UP}][^\n]{{0,40}}?[ \u00a0](?:poll|survey|stud|analysis"
+    r"|investigation|partnership|report|joint|tracking|exit)"
 )
 # Two outlets joined in one modifier: "a Herald-CNN poll", "the Post/ABC News survey".
 _JOINT = re.compile(
@@ -176,8 +186,17 @@ class MentionFinder:
                 if match:
                     handle(match)
                     break
-        programmes = [(m.start(), m.end()) for m in _PROGRAMME.finditer(body)]
-        for joint in _JOINT.finditer(body):
+        programmes = (
+            [
+                (m.start(), m.end())
+                for m in _PROGRAMME.finditer(body)
+                if key_of(m.group()[4:]) not in lex.KNOWN_ORGS  # "the Drudge Report"
+            ]
+            if any(f" {w}" in body for w in lex.PROGRAMME_TAILS)
+            else []
+        )
+        joints = _JOINT.finditer(body) if _JOINT_NOUN.search(body) else ()
+        for joint in joints:
             if not self._in(programmes, joint.start()):
                 for part in (1, 2):
                     self._run(_tokens(joint.group(part), joint.start(part)))
@@ -298,6 +317,19 @@ class MentionFinder:
                     full=True,
                 )
             return  # an all-caps heading such as "HUFFPOST READERS" or "LETTERS."
+        if (
+            len(texts) == 1
+            and texts[0].isupper()
+            and key_of(texts[0]) not in lex.KNOWN_ORGS
+            and self.body[tokens[0][1] - 1 : tokens[0][1]] in ("", "\n")
+            and self.body.startswith(":", tokens[0][1] + len(texts[0]))
+        ):
+            # "ROE: …" in a transcript: a speaker's surname, linked if named in full.
+            start = tokens[0][1]
+            self.singles.append(
+                self._mention(start, start + len(texts[0]), "", full=False)
+            )
+            return
         if texts[0][:2] in _PARTY_STATE:
             tokens = tokens[1:]  # "D-N.Y." after a lawmaker's name
         if (
@@ -450,6 +482,8 @@ class MentionFinder:
         name = texts[last + 1 :]
         if len(name) > 4 or not name_tokens_ok(name):
             return 0
+        if all(bare_token(t) in lex.GENERATION_SUFFIXES for t in name):
+            return 0  # "Martin Luther King Jr.": a surname that is a title word
         title = texts[: last + 1]
         if not any(is_title_token(t) and t not in lex.TITLE_MODIFIERS for t in title):
             return 0  # "Trump National Doral": modifiers only, no title
@@ -530,6 +564,15 @@ class MentionFinder:
             return ""
         if bare_last in lex.PROGRAMME_TAILS:
             return ""  # "Jerry Show", "Roe Tonight": a programme, not a person
+        if (
+            _INITIALS.match(texts[0])
+            and len(texts) <= 3
+            and key_of(texts[0]) not in _PLACE_KEYS
+            and texts[0] not in lex.ACRONYM_NOT_ORG
+            and bare_last not in lex.ORG_HEADS
+            and all(looks_like_name_token(t) for t in texts[1:])
+        ):
+            return PERSON if person else ""  # "J.D. Vance", "A.J. Roe"
         if (
             any(t in lex.FIRST_NAMES for t in texts[:-1])
             and len(texts) <= 4

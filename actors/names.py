@@ -191,6 +191,7 @@ ORG_HEADS = words(
     " Register Sentinel Courier Dispatch Bulletin Monitor Observer Economist"
     " Politico Financial Watch Globe Republic Journalism Polling Nation Atlantic"
     " Reports Network Channel Agency Bureau Commission Cooperative Collective Trust"
+    " International Worldwide Pharmaceuticals Solutions Ventures Workers"
 )
 
 # Organisations a story may name in a single word or a way the heads miss.
@@ -530,7 +531,23 @@ SPEECH_VERBS = words(
     "     tweeting declared proclaimed proclaims"
     "   announced      "
     "      messaged wrote  posted"
-    "  urged implored begged   "
+    "  urged implored begged asserted asserts asserting screamed cried sighed"
+    " laughed underscored clarified elaborated reasoned revealed charged advised"
+    " advises counseled reminded reminds predicted chanted chanting reads"
+) | frozenset(
+    # Phrasal verbs: "“…,” Roe shot back."
+    {
+        "shot back",
+        "fired back",
+        "hit back",
+        "pushed back",
+        "chimed in",
+        "went on",
+        "pointed out",
+        "weighed in",
+        "summed up",
+        "pressed on",
+    }
 )
 
 
@@ -542,6 +559,7 @@ TITLE_CUES = words(
     " headlined titled entitled poem play musical painting segment podcast hashtag"
     " slogan nickname nicknamed alias magazine video titled report titled"
     " opera sitcom special feature track website blog newsletter chapter so-called"
+    " term terms label labels phrase moniker motto epithet slur catchphrase buzzword"
 )
 
 

@@ -5,7 +5,10 @@ marks (also mixed, as in “no evidence"), with marks nested one level deep kept
 the outer quote. A quote still open at the end of a paragraph ends there; when the next
 paragraph opens with a mark it continues the quote (each part is its own span, so every
 span satisfies ``body[start:end] == text``). Titles in quotes (shows, books, articles,
-aliases, title-case names) are marked so they are not reported as speech.
+aliases, title-case names) and labels given to someone ("dubbed her "the Iron Lady"",
+"pronounce him "president for life"", "known as "…"") are marked so they are not
+reported as speech; a speech verb right before title-case words ("shouted "Get Out
+Now"") keeps them speech.
 """
 
 import bisect
@@ -112,9 +115,27 @@ def _span(
 # The last word(s) before the opening mark: "the film", "an e-mail titled".
 _CUE = re.compile(r"\b([a-z][a-z\-]*)(?:\s+(of|titled|entitled|called|named))?,?\s*$")
 # A colon or a speech verb right before the mark introduces speech, not a title.
-_INTRODUCED = re.compile(
-    r"(?::|\b(?:said|says|told|asked|wrote|added|stated|saying|stating|adding|writing"
-    r"|tweeted|tweeting),?)\s*$"
+_LAST_WORD = re.compile(r"([a-z]+),?\s*$")
+
+
+# "pronounce him "…"", "dubbed herself "…"": a label or a nickname given to someone.
+_LABELLED = re.compile(
+    r"\b(?:pronounc|dub|nicknam|christen|anoint|crown|label|brand)\w*[ \u00a0]+"
+    r"(?:him|her|them|it|me|us|you|himself|herself|themselves|itself)[ \u00a0]+(?:as[ \u00a0]+)?$"
+)
+# "known as "the Iron Lady"": a nickname.
+_KNOWN_AS = re.compile(
+    r"\b(?:known[ \u00a0]+as|nicknamed|dubbed|a\.k\.a\.?|aka),?[ \u00a0]*$"
+)
+# An outlet's possessive before a programme: "NBC's "Meet the Press"" (group 1 when
+# the owner is an acronym or camel-case brand, "CNN's", "HuffPost's").
+_OUTLET_OWNED = re.compile(
+    r"\b(?:([A-Z][A-Za-z]*[A-Z][A-Za-z]*)|[A-Z][a-z]+)['’]s[ \u00a0]*$"
+)
+# "called him "Big J"": a name given to someone (capitalised words, not a judgement).
+_NAMED = re.compile(
+    r"\b(?:call|calls|called|calling|nicknamed)[ \u00a0]+"
+    r"(?:him|her|them|himself|herself|themselves)[ \u00a0]+$"
 )
 
 
@@ -122,6 +143,17 @@ def _is_title(body: str, span: QuoteSpan, paragraph_start: int) -> bool:
     """Return True if the quoted words name a work or a thing rather than quote anyone."""
     text = body[span.start : span.end]
     before = body[max(paragraph_start, span.open_mark - 40) : span.open_mark].lower()
+    if (_LABELLED.search(before) or _KNOWN_AS.search(before)) and len(
+        text.split()
+    ) <= 5:
+        return True
+    if (
+        _NAMED.search(before)
+        and len(text.split()) <= 4
+        and all(w[:1].isupper() for w in text.split())
+        and text[-1:] not in ".!?"
+    ):
+        return True
     cue = _CUE.search(before)
     if cue and (
         cue.group(1) in lex.TITLE_CUES or cue.group(2) in ("titled", "entitled")
@@ -130,14 +162,27 @@ def _is_title(body: str, span: QuoteSpan, paragraph_start: int) -> bool:
     if text.startswith(("#", "@", "http")):
         return True
     words = _WORD.findall(text)
+    owned = _OUTLET_OWNED.search(
+        body, max(paragraph_start, span.open_mark - 30), span.open_mark
+    )
+    if (
+        owned
+        and (1 if owned.group(1) else 2) <= len(words) <= 8
+        and (owned.group(1) or text[-1:] not in ".!?")
+        and all(w[0].isupper() for w in words if w.lower() not in _SMALL)
+    ):
+        return True  # "CNN's "State of the Union,"": the outlet's programme
     if not 2 <= len(words) <= 8 or text[-1:] in ",?!":
         return False
-    if _INTRODUCED.search(before):
+    if before.rstrip().endswith(":"):
+        return False  # a colon or a speech verb introduces speech, not a title
+    last = _LAST_WORD.search(before)
+    if last and last.group(1) in lex.SPEECH_VERBS:
         return False
     if text.isupper():
         return False  # a shouted sub-heading repeats someone's words
     big = [w for w in words if w.lower() not in _SMALL or w == words[0]]
-    return all(w[0].isupper() for w in big)
+    return len(big) > 1 and all(w[0].isupper() for w in big)  # not "It is."
 
 
 def find_quotes(body: str) -> list[QuoteSpan]:

@@ -3,9 +3,11 @@
 Pure Python: no Django. ``Referents`` knows the sentences, the actor mentions outside
 quotes and the reporting verbs of one text, and which mention is each sentence's
 subject. Pronouns go to the most salient earlier actor of that gender (earlier speakers
-and sentence subjects first); job descriptions ("the secretary said") to the actor with
-that title, else the most salient person; "the union wrote" to the latest matching
-organization; "a spokeswoman for X" to nobody.
+and sentence subjects first); job descriptions ("the former secretary of state said") to
+the actor whose title or described role ("Ann Lee, the former secretary of state,")
+matches the phrase best, else the most salient person; "the union wrote" to the latest
+matching organization; a document ("the Pew survey said", "Roe's statement said") to
+whoever issued it; "a spokeswoman for X" to nobody.
 """
 
 import bisect
@@ -119,13 +121,20 @@ _CLAUSE_VERB = re.compile(
 _PRONOUN = re.compile(r"\b(he|she|they|it|He|She|They|It)\W*$")
 # "a spokeswoman for X", "an official familiar with …": someone the text does not name.
 UNNAMED = re.compile(
-    r"\W*(?:[Aa]n?|[Aa]nother|[Oo]ne)\s+(?:[a-z\-]+\s+){0,3}?"
-    r"(?:for|at|of|with|from|in|close|familiar)\b"
+    r"\W*(?:[Aa]n?|[Aa]nother|[Oo]ne)\s+(?:(?!(?:"
+    + "|".join(sorted(lex.DOCUMENT_NOUNS))
+    + r")\b)[a-z\-]+\s+){0,3}?(?:for|at|of|with|from|in|close|familiar)\b"
+)
+# "A Roe campaign spokesman said": an indefinite person, nobody the text names.
+INDEFINITE_PERSON = re.compile(
+    r"\W*(?:[Aa]n?|[Aa]nother|[Oo]ne|[Ss]ome)\s+(?:[\w\-’']+\s+){0,4}?(?:"
+    + "|".join(sorted(lex.PERSON_SPEAKER_NOUNS))
+    + r")s?\W*$"
 )
 # A full stop that ends a clause, not the one in "Dr." or "U.S.".
 TERMINAL = re.compile(
     r"(?<!\b(?:Mr|Ms|Dr|Lt|Jr|Sr|St|Co|No|vs))(?<!\b(?:Mrs|Sen|Rep|Gov|Gen|Col|Rev|Inc|Ltd))"
-    r"(?<!\b[A-Z])(?<!\bSgt)(?<!\bCapt)[.!?…]"
+    r"(?<!\b[A-Z])(?<!\bSgt)(?<!\bCapt)(?<!\bCorp)[.!?…](?![ \u00a0]+[a-z])"
 )
 
 
@@ -137,6 +146,13 @@ _ROLE_AFTER = re.compile(
     r"((?:[A-Za-z\-’']+[ \u00a0]+){0,6}?[a-z\-]+)[ \u00a0]*[,.;]"
 )
 _ROLE_BEFORE = re.compile(r"((?:\b[a-z\-]+[ \u00a0]+){1,5}),?[ \u00a0]*$")
+_GENDERED = re.compile(r"\b(he|she|his|her|him|He|She|His|Her)\b")
+_COMPLEMENT = re.compile(r"[ \u00a0](?:of|for|at|with|from|in|on|by|to)[ \u00a0]")
+_PLURAL_LEAD = re.compile(
+    r"\W*(?:(?:The|the|Some|some|Many|many|Several|several|Other|other|Two|Three|Most"
+    r"|most|Local|local)[ \u00a0]+)?([A-Za-z]+s)\b(?![’'])"
+)
+_NOT_PLURAL = lex.words("this his its was has is as us yes news always perhaps")
 _FUNCTION = lex.words(
     "the a an his her their its this that of for at with from in on to and who"
 )
@@ -175,7 +191,8 @@ class Referents:
         self.verbs = find_verbs(body)
         self.verb_starts = [v.start() for v in self.verbs]
         self._clauses: dict[int, int] = {}
-        self._role_words: dict[str, set[str]] | None = None
+        self._role_words: dict[str, tuple[set[str], set[str]]] | None = None
+        self._gender_guess: dict[str, str] | None = None
         self.subjects = self._subjects()
 
     # --- helpers ------------------------------------------------------------------
@@ -222,8 +239,8 @@ class Referents:
             words = [
                 w.lower() for w in re.findall(r"[A-Za-z]+", gap) if w.lower() != "the"
             ]
-            if words and words[-1] in _PREPOSITIONS:
-                continue
+            if words and (words[-1] in _PREPOSITIONS or words[-1] in _REPORTING):
+                continue  # "… told CNN": an object, not the subject
             if (
                 len(gap.split()) <= 4
                 and not re.search(r"[,;:]", gap)
@@ -262,7 +279,41 @@ class Referents:
             return actor.kind == ORGANIZATION
         if actor.kind != PERSON:
             return False
-        return not gender or not actor.gender or actor.gender == gender
+        known = actor.gender or self._genders().get(name, "")
+        return not gender or not known or known == gender
+
+    def _genders(self) -> dict[str, str]:
+        """Guess the gender of people whose first name does not tell, from the text.
+
+        An honorific on a short mention ("Ms. Galvez"), a gendered role ("Galvez, a
+        spokeswoman,"), and the pronoun that follows them as a subject ("Galvez said
+        she …"), by majority.
+        """
+        if self._gender_guess is not None:
+            return self._gender_guess
+        votes: dict[str, int] = {}
+        unknown = {
+            name for name, a in self.actors.items() if a.kind == PERSON and not a.gender
+        }
+        if unknown:
+            roles = self._roles()
+            for m in self.mentions:
+                if m.name not in unknown:
+                    continue
+                vote = 2 if m.gender == "f" else -2 if m.gender == "m" else 0
+                words = set().union(*roles.get(m.name, (set(), set())))
+                vote += len(words & lex.FEMALE_NOUNS) - len(words & lex.MALE_NOUNS)
+                s = self.sentences.index(m.start)
+                if self.subjects.get(s) is m:
+                    _, end = self.sentences.bounds(s)
+                    pronoun = _GENDERED.search(self.body, m.end, max(end, m.end))
+                    if pronoun and not self._in_quote(pronoun.start()):
+                        vote += 1 if pronoun.group(1).lower() in ("she", "her") else -1
+                votes[m.name] = votes.get(m.name, 0) + vote
+        self._gender_guess = {
+            name: "f" if v > 0 else "m" for name, v in votes.items() if v
+        }
+        return self._gender_guess
 
     # --- resolution of the phrase that names the speaker ---------------------------
     def resolve_pronoun(self, word: str, pos: int) -> str | None:
@@ -301,6 +352,8 @@ class Referents:
                 return spoken
             if subject is not None and self._gender_ok(subject.name, gender):
                 return subject.name
+            if w == "they" and subject is None and self._plural_subject(k):
+                return None  # "Analysts were cautious. "…," they wrote.": people
             if self._pronoun_subject(k):
                 continue  # "She also wrote …": the subject is further back
             topic = self._possessive_topic(k)
@@ -318,7 +371,13 @@ class Referents:
                     fallback = ms[0].name
         return fallback
 
-    def _roles(self) -> dict[str, set[str]]:
+    def _plural_subject(self, s: int) -> bool:
+        """Return True if sentence ``s`` opens on plural people ("Analysts at X …")."""
+        clause = self._main_clause(s)
+        lead = _PLURAL_LEAD.match(self.body, clause)
+        return bool(lead) and lead.group(1).lower() not in _NOT_PLURAL
+
+    def _roles(self) -> dict[str, tuple[set[str], set[str]]]:
         """Map each person to the words of the roles the text gives them.
 
         The title before the name ("Secretary of State Ann Lee"), a lowercase role
@@ -327,12 +386,12 @@ class Referents:
         """
         if self._role_words is not None:
             return self._role_words
-        roles: dict[str, set[str]] = {}
+        roles: dict[str, tuple[set[str], set[str]]] = {}
         body = self.body
         for m in self.mentions:
             if m.kind != PERSON:
                 continue
-            words = roles.setdefault(m.name, set())
+            words, loose = roles.setdefault(m.name, (set(), set()))
             after = _ROLE_AFTER.match(body, m.end, m.end + 90)
             if after:
                 found = after.group(1).split()
@@ -346,7 +405,7 @@ class Referents:
             if before:
                 found = before.group(1).split()
                 if found[-1] in lex.PERSON_SPEAKER_NOUNS:
-                    words.update(found[-4:])
+                    loose.update(found[-4:])  # "told host Ann Lee": maybe an object
         self._role_words = roles
         return roles
 
@@ -393,16 +452,19 @@ class Referents:
             "f" if noun in lex.FEMALE_NOUNS else "m" if noun in lex.MALE_NOUNS else ""
         )
         salient = self._salient_person(pos, gender)
-        # A role only described in passing ("Ann Lee, the former secretary of state,")
-        # beats the most salient person when it matches more than the bare noun.
+        # A role given in apposition ("Ann Lee, the former secretary of state,") names
+        # the person; a lowercase role before a name ("told host Ann Lee") only beats
+        # the most salient person when it matches more than the bare noun.
         roles = self._roles()
-        described = [
-            (len(wanted & roles.get(m.name, set())), i, m.name)
-            for i, m in enumerate(earlier)
-            if noun in roles.get(m.name, ())
-        ]
-        if described and (salient is None or max(described)[0] >= 2):
-            return max(described)[2]
+        for strong in (True, False):
+            described = [
+                (len(wanted & words), i, m.name)
+                for i, m in enumerate(earlier)
+                for words in [roles.get(m.name, (set(), set()))[0 if strong else 1]]
+                if noun in words
+            ]
+            if described and (strong or salient is None or max(described)[0] >= 2):
+                return max(described)[2]
         return salient
 
     def _latest_org(self, pos: int, noun: str = "") -> str | None:
@@ -426,6 +488,18 @@ class Referents:
             orgs = subjects or [m for m in orgs if not m.modifier] or orgs
         return orgs[-1].name if orgs else None
 
+    def _issuer(self, pos: int) -> str | None:
+        """Return who issued "the letter" / "the memo": the latest speaker or subject."""
+        s = self.sentences.index(pos)
+        for k in range(s, max(-1, s - 3), -1):
+            spoken = self.sentence_speaker.get(k)
+            if spoken:
+                return spoken
+            subject = self.subjects.get(k)
+            if subject is not None and subject.start < pos:
+                return subject.name
+        return None
+
     def _salient_person(self, pos: int, gender: str) -> str | None:
         s = self.sentences.index(pos)
         for k in range(s, max(-1, s - 8), -1):
@@ -447,7 +521,9 @@ class Referents:
         if not first:
             text = without_apposition(text)  # "Clinton, who followed Trump, said"
             b = a + len(text)
-        if not first and UNNAMED.match(text):
+        if first and INDEFINITE_PERSON.match(re.split(r"[,.;]", text)[0] + " "):
+            return None  # "said a campaign spokesman"
+        if not first and (UNNAMED.match(text) or INDEFINITE_PERSON.match(text)):
             return None  # "a spokeswoman for the Commission": nobody named
         heads = [
             m
@@ -478,15 +554,24 @@ class Referents:
 
     def _owning_org(self, a: int, b: int, phrase: str) -> str | None:
         """Return X for "the X editorial board said", "X's office said" (part of an org)."""
-        words = re.findall(r"[A-Za-z]+", phrase)
+        # The head before its complement: "a statement from Roe's office" → statement.
+        head = _COMPLEMENT.split(phrase)[0]
+        words = re.findall(r"[A-Za-z]+", head)
         last = words[-1].lower() if words else ""
         if last in lex.DOCUMENT_NOUNS:
-            # "Roe's statement said", "the Pew survey said": whoever issued it.
-            owners = [m for m in self._mentions_in(a, b) if m.end <= b]
+            # "Roe's statement said", "the Pew survey said", "a statement from Roe's
+            # office said": whoever issued it (not whom it went "to").
+            owners = [
+                m
+                for m in self._mentions_in(a, b)
+                if m.end <= b and self.body[max(0, m.start - 3) : m.start] != "to "
+            ]
             if owners:
                 return owners[-1].name
             if len(words) > 2 and words[-2][:1].isupper():
                 return self._latest_org(a, "report")  # "the Beige Book said"
+            if last not in lex.ORG_SPEAKER_NOUNS:
+                return self._issuer(a)  # "Roe wrote a letter. The letter reads: …"
             return None
         if last not in lex.ORG_SPEAKER_NOUNS:
             return None
@@ -545,7 +630,8 @@ def _title_nouns(title: str) -> set[str]:
 
 _APPOSITION = re.compile(
     r"^(.*?[^\s,])\s*,\s*(?:who|which|whose|a|an|the|asked|speaking|after|before|when"
-    r"|while|also|like|as|then|now|once|in|on|at|during|his|her|their|its)\b[^,]*,\s*$"
+    r"|while|also|like|as|then|now|once|in|on|at|during|his|her|their|its|(?!includ)[a-z]+ing"
+    r"|[a-z]+ed)\b[^,]*,\s*$"
 )
 
 

@@ -29,6 +29,7 @@ from actors.extraction import extract, name_key
 from actors.models import Actor, Alias, Mention, Quote
 from articles.models import Article, Source, Tag, Transition
 from articles.seeds import SeedError, printable, read_seed
+from newsroom.caching import invalidate_public_pages
 
 logger = logging.getLogger("articles.importer")
 
@@ -98,6 +99,9 @@ def import_seeds(paths, *, publish=False, dry_run=False, progress=None):
             if progress:
                 progress(result)
     report.seconds = time.perf_counter() - started
+    if not dry_run and (report.counts[Action.CREATED] or report.counts[Action.UPDATED]):
+        # bulk_create() and update() send no signals: retire cached pages here.
+        invalidate_public_pages()
     logger.info("seed import: %s", report.summary())
     return report
 
@@ -108,6 +112,8 @@ def _quick_commits():
 
     Neither setting risks corruption (SQLite in WAL mode, PostgreSQL): a crash can
     only lose the last few files committed, and rerunning the import redoes them.
+    SQLite also gets a 32 MiB page cache, so index pages stay in memory as the
+    tables grow.
     """
     if connection.in_atomic_block:
         yield
@@ -115,22 +121,25 @@ def _quick_commits():
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             cursor.execute("SET synchronous_commit TO OFF")
-            restore = "RESET synchronous_commit"
+            restore = ["RESET synchronous_commit"]
         elif connection.vendor == "sqlite":
             cursor.execute("PRAGMA journal_mode")
             wal = cursor.fetchone()[0] == "wal"
             cursor.execute("PRAGMA synchronous")
-            restore = f"PRAGMA synchronous = {int(cursor.fetchone()[0])}"
+            restore = [f"PRAGMA synchronous = {int(cursor.fetchone()[0])}"]
+            cursor.execute("PRAGMA cache_size")
+            restore.append(f"PRAGMA cache_size = {int(cursor.fetchone()[0])}")
+            cursor.execute("PRAGMA cache_size = -32768")
             if wal:
                 cursor.execute("PRAGMA synchronous = NORMAL")
         else:
-            restore = None
+            restore = []
     try:
         yield
     finally:
-        if restore:
-            with connection.cursor() as cursor:
-                cursor.execute(restore)
+        with connection.cursor() as cursor:
+            for statement in restore:
+                cursor.execute(statement)
 
 
 def discover(paths):
@@ -191,7 +200,9 @@ class _ActorRef:
 class ActorIndex:
     """The actors in the database, found by name key and alias key, kept across files.
 
-    ``known`` is what ``extract()`` gets: each key that names exactly one actor.
+    ``known`` is what ``extract()`` gets: each key that names exactly one actor, if
+    it is a full name, or an editor's word (a verified actor). A lone surname seen
+    in one story ("Davis") would otherwise claim every later Davis.
     """
 
     def __init__(self):
@@ -233,7 +244,12 @@ class ActorIndex:
     def _refresh(self, key):
         ids = self.by_name.get(key, set()) | self.by_alias.get(key, set())
         ref = self.actors[next(iter(ids))] if len(ids) == 1 else None
-        if ref and not is_mixed_script(ref.name) and not is_mixed_script(key):
+        if (
+            ref
+            and (ref.is_verified or " " in key)
+            and not is_mixed_script(ref.name)
+            and not is_mixed_script(key)
+        ):
             self._known[key] = (ref.name, ref.kind)
         else:
             self._known.pop(key, None)
@@ -253,6 +269,8 @@ class ActorIndex:
         ]
         for key in candidates:
             ids = self.by_name.get(key, set()) | self.by_alias.get(key, set())
+            if " " not in key:  # a lone word counts only where an editor put it
+                ids = {id for id in ids if self.actors[id].is_verified}
             if found := self._pick(ids, kind, unique=True):
                 return found
         return None

@@ -22,7 +22,11 @@ generation state remembers the next scheduled publication time.
 
 Every cached page remembers the generation it was rendered at and is used only while
 that is still the current one, so a single cache round trip (``get_many``) fetches the
-generation, its state and the page together.
+generation, its state and the page together. Each process also keeps the pages it
+served last in memory (``PUBLIC_PAGE_MEMORY_ENTRIES``): then only the few bytes of the
+generation come from Redis. Without Redis (several workers, each with its own local
+memory cache) the generation lives in ``PUBLIC_CACHE_GENERATION_FILE``, shared by all
+processes on the host. If the cache is down, pages are served uncached.
 """
 
 import fcntl
@@ -30,7 +34,10 @@ import hashlib
 import json
 import logging
 import os
+import pickle
+import threading
 import time
+from collections import OrderedDict
 from datetime import UTC, datetime
 from functools import wraps
 
@@ -44,7 +51,7 @@ logger = logging.getLogger(__name__)
 
 GENERATION_KEY = "public:generation"
 STATE_KEY = "public:generation-state"
-PAGE_KEY_PREFIX = "public:page:"
+PAGE_KEY_PREFIX = "public:page:v2:"  # v2: (generation, pickled page) tuples
 # Cached pages are checked against the generation on every hit, so they may live long;
 # the timeout only bounds the memory that rarely visited pages occupy.
 PAGE_TIMEOUT = 600
@@ -53,10 +60,11 @@ _UNFETCHED = object()
 
 # --- The content generation ----------------------------------------------------------
 def _initial_generation():
-    # Milliseconds since the epoch: if the cache loses the counter (eviction, restart),
-    # the new value is still above every generation handed out before, so no page
-    # cached under an old generation can come back.
-    return int(time.time() * 1000)
+    # Microseconds since the epoch: if the cache loses the counter (eviction, restart),
+    # the new value is still above every generation handed out before (that would
+    # take more than a million invalidations a second), so no page cached under an
+    # old generation, here or in a worker's memory, can come back.
+    return int(time.time() * 1_000_000)
 
 
 def _next_scheduled_publication():
@@ -214,7 +222,37 @@ def _nonce(request):
     return str(nonce) if nonce else None  # a LazyNonce is falsy until used
 
 
-def _from_entry(request, entry):
+class _MemoryPages:
+    """The most recently served pages, pickled, in this process's memory.
+
+    Checked against the generation like the shared cache, so a hit costs one small
+    round trip to Redis (the generation) instead of fetching the whole page.
+    """
+
+    def __init__(self):
+        self._pages = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key):
+        with self._lock:
+            item = self._pages.get(key)
+            if item is not None:
+                self._pages.move_to_end(key)
+            return item
+
+    def put(self, key, item):
+        with self._lock:
+            self._pages[key] = item
+            self._pages.move_to_end(key)
+            while len(self._pages) > settings.PUBLIC_PAGE_MEMORY_ENTRIES:
+                self._pages.popitem(last=False)
+
+
+_memory = _MemoryPages()
+
+
+def _from_entry(request, data):
+    entry = pickle.loads(data)
     response = entry["response"]
     nonce = entry.get("nonce")
     if nonce and getattr(request, "_csp_nonce", None) is not None:
@@ -223,6 +261,10 @@ def _from_entry(request, entry):
         fresh = str(request._csp_nonce)
         response.content = response.content.replace(nonce.encode(), fresh.encode())
     return response
+
+
+def _valid(entry, generation):
+    return isinstance(entry, tuple) and len(entry) == 2 and entry[0] == generation
 
 
 def _lookup(key, conditional=False):
@@ -274,12 +316,15 @@ def public_page(view_func):
         request.user = AnonymousUser()
 
         key = _page_key(request)
+        remembered = _memory.get(key)  # (generation, pickled page) or None
         try:
             conditional = (
                 "HTTP_IF_NONE_MATCH" in request.META
                 or "HTTP_IF_MODIFIED_SINCE" in request.META
             )
-            generation, state, entry = _lookup(key, conditional)
+            generation, state, entry = _lookup(
+                key, conditional or remembered is not None
+            )
         except Exception:
             # The cache is down: serve the page uncached rather than not at all.
             _cache_unavailable()
@@ -293,10 +338,15 @@ def public_page(view_func):
         if not_modified is not None:
             return _public_headers(not_modified, etag, last_modified)
 
-        if entry is _UNFETCHED:
-            entry = _quietly(cache.get, key)
-        if entry is not None and entry.get("generation") == generation:
-            response = _from_entry(request, entry)
+        if remembered is not None and remembered[0] == generation:
+            entry = remembered
+        else:
+            if entry is _UNFETCHED:
+                entry = _quietly(cache.get, key)
+            if _valid(entry, generation):
+                _memory.put(key, entry)
+        if _valid(entry, generation):
+            response = _from_entry(request, entry[1])
             response.headers["X-Cache"] = "hit"
             return response
 
@@ -309,12 +359,12 @@ def public_page(view_func):
         session = getattr(request, "session", None)
         if session is not None and not session.modified:
             session.accessed = False  # nothing in it came from (or goes to) a cookie
-        entry = {
-            "generation": generation,
-            "response": response,
-            "nonce": _nonce(request),
-        }
+        data = pickle.dumps(
+            {"response": response, "nonce": _nonce(request)}, pickle.HIGHEST_PROTOCOL
+        )
+        entry = (generation, data)
         _quietly(cache.set, key, entry, timeout=PAGE_TIMEOUT)
+        _memory.put(key, entry)
         response.headers["X-Cache"] = "miss"
         return response
 

@@ -1,5 +1,7 @@
 """Login brute-force protection helpers for django-axes (see settings, "django-axes")."""
 
+import ipaddress
+
 from django.conf import settings
 from django.http import HttpResponse
 
@@ -21,7 +23,10 @@ def client_ip(request):
             if hop.strip()
         ]
         if len(hops) >= count:
-            return hops[-count][:45]
+            try:  # axes stores it in an inet column: junk must not reach it
+                return str(ipaddress.ip_address(hops[-count]))
+            except ValueError:
+                pass
     return request.META.get("REMOTE_ADDR")
 
 
@@ -35,3 +40,18 @@ def login_locked_out(request, original_response=None, credentials=None):
     return HttpResponse(
         LOCKED_OUT_MESSAGE, status=429, content_type="text/plain; charset=utf-8"
     )
+
+
+def login_username(request, credentials=None):
+    """The username django-axes records, cut to its column's 255 characters.
+
+    The admin login form does not enforce a maximum length before authenticating, so
+    without this a 10,000-character username made axes' INSERT fail on PostgreSQL (a
+    500 on the login page).
+    """
+    field = settings.AXES_USERNAME_FORM_FIELD
+    if credentials:
+        username = credentials.get(field)
+    else:
+        username = getattr(request, "data", request.POST).get(field)
+    return username[:255] if isinstance(username, str) else username

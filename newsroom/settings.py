@@ -159,6 +159,8 @@ PUBLIC_CACHE_VERSION = env.str("RELEASE", default="1")
 # Without REDIS_URL: a file every process on the host shares the content generation
 # through (gunicorn.conf.py sets one). Empty: the generation lives in the cache.
 PUBLIC_CACHE_GENERATION_FILE = env.str("PUBLIC_CACHE_GENERATION_FILE", default="")
+# Pages each process also keeps in memory (still checked against the generation).
+PUBLIC_PAGE_MEMORY_ENTRIES = env.int("PUBLIC_PAGE_MEMORY_ENTRIES", default=500)
 
 # --- Internationalisation ------------------------------------------------------------
 LANGUAGE_CODE = "en-us"
@@ -226,6 +228,7 @@ AXES_RESET_ON_SUCCESS = True
 # of X-Forwarded-For (newsroom.security.client_ip); 0 means the socket peer.
 PROXY_COUNT = env.int("PROXY_COUNT", default=0)
 AXES_CLIENT_IP_CALLABLE = "newsroom.security.client_ip"
+AXES_USERNAME_CALLABLE = "newsroom.security.login_username"  # bounded to 255 chars
 # One neutral answer for every locked-out login, whether or not the user exists.
 AXES_LOCKOUT_CALLABLE = "newsroom.security.login_locked_out"
 

@@ -8,6 +8,7 @@ that the real public pages are decorated.
 import socket
 import time
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -381,3 +382,50 @@ def test_pages_and_edits_survive_a_dead_cache(client):
         article.body = "Edited without a cache."
         article.save()  # the invalidation fails quietly; the save does not
         assert b"Edited without a cache." in client.get(story_url(article)).content
+
+
+@pytest.mark.urls("newsroom.urls")
+def test_every_public_url_is_cacheable_and_cookie_free(client):
+    """Every page outside the admin and the probes, found in the URLconf, is a public
+    page: shared-cacheable, with a validator, and no Vary: Cookie."""
+    from tests.test_fuzz import _candidates, _fill, public_routes
+
+    article = factories.make_article(tags=[factories.make_tag()])
+    factories.make_quote(article=article, speaker=factories.make_actor())
+    values = _candidates()
+    checked = []
+    for label, route in public_routes():
+        url = _fill(route, values, client)
+        response = client.get(url)
+        if response.status_code != 200:
+            continue
+        checked.append(label)
+        assert "public" in response.get("Cache-Control", ""), label
+        assert "ETag" in response, label
+        assert "cookie" not in response.get("Vary", "").lower(), label
+        assert not response.cookies, label
+    assert len(checked) >= 4
+
+
+SEEDS = Path(__file__).resolve().parent / "data" / "seeds"
+
+
+@pytest.mark.xfail(
+    reason="articles/importer.py writes with bulk_create/update() and does not call "
+    "newsroom.caching.invalidate_public_pages() after an import (issue 6; the "
+    "importer's owner adds the call, then this marker goes)",
+    strict=False,
+)
+def test_an_import_shows_at_once(client):
+    """The importer writes with bulk_create (no signals): it must retire cached pages
+    itself, or imported stories stay off the cached front page."""
+    from articles.importer import import_seeds
+
+    front = reverse("front")
+    for seed in ("harbour.txt", "library.txt"):
+        before = client.get(front)
+        assert client.get(front)["X-Cache"] == "hit"
+        import_seeds([SEEDS / seed], publish=True)
+        after = client.get(front)
+        assert after["X-Cache"] == "miss", seed
+        assert after.content != before.content, seed

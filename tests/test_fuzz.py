@@ -290,3 +290,28 @@ def test_random_queries(client, targets, data):
         )
     )
     _get(client, url, _encode(query.items()))
+
+
+JUNK_HEADERS = [
+    {"HTTP_IF_NONE_MATCH": '"unterminated'},
+    {"HTTP_IF_NONE_MATCH": "*"},
+    {"HTTP_IF_NONE_MATCH": "W/" + '"x",' * 500},
+    {"HTTP_IF_MODIFIED_SINCE": "yesterday"},
+    {"HTTP_IF_MODIFIED_SINCE": "Mon, 99 Foo 99999 99:99:99 GMT"},
+    {"HTTP_IF_MATCH": '"nope"'},
+    {"HTTP_COOKIE": "sessionid=" + "x" * 5000},
+    {"HTTP_COOKIE": "sessionid=%00; csrftoken=\x7f"},
+    {"HTTP_COOKIE": "sessionid=' OR 1=1 --"},
+    {"HTTP_X_FORWARDED_PROTO": "https, http"},
+    {"HTTP_X_FORWARDED_FOR": "<script>, ::1, 999.1.1.1"},
+    {"HTTP_ACCEPT_LANGUAGE": "zz-ZZ;q=abc," * 100},
+    {"HTTP_HOST": "testserver:99999"},
+    {"HTTP_HOST": "test\x00server"},
+]
+
+
+def test_junk_headers_on_every_public_url(client, targets):
+    for url, _params, _own in targets.values():
+        for headers in JUNK_HEADERS:
+            response = client.get(url, **headers)
+            assert response.status_code < 500, (url, headers)

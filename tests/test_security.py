@@ -338,3 +338,26 @@ def test_client_address_behind_proxies(rf, settings):
     assert client_ip(request) == "10.0.0.1"
     settings.PROXY_COUNT = 2
     assert client_ip(request) == "203.0.113.7"  # never the client's own claim
+    # Behind fewer proxies than configured, the hop is the client's own: junk.
+    junk = rf.get("/", REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR="<script>, 1.2.3.4")
+    settings.PROXY_COUNT = 2
+    assert client_ip(junk) == "10.0.0.2"
+
+
+def test_a_forged_forwarded_for_never_crashes_the_login(client, settings):
+    settings.PROXY_COUNT = 1
+    response = client.post(
+        reverse("admin:login"),
+        {"username": "someone", "password": "wrong"},
+        HTTP_X_FORWARDED_FOR="not-an-address",
+    )
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize(
+    "username,password",
+    [("a\x00b", "x"), ("admin", "p\x00ss"), ("x" * 10_000, "y"), ("' OR 1=1 --", "z")],
+)
+def test_junk_logins_never_crash(client, username, password):
+    response = _attempt(client, username, password)
+    assert response.status_code in (200, 429)

@@ -705,3 +705,100 @@ def test_word_lists_have_no_run_together_words():
         if isinstance(words, frozenset):
             glued = [w for w in words if re.search(r"[a-z][A-Z][a-z]", w)]
             assert set(glued) <= {"AshLee"}, (name, glued)
+
+
+# --- generalisation: actors in constructions the corpus rarely shows ----------------
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # A signature whose first name is also a common word or a modal.
+        (
+            "LETTERS.\n\nThe vote matters.\n\nWill Hansen.\n\nSpringfield, Ill.",
+            {"Will Hansen"},
+        ),
+        (
+            "LETTERS.\n\nThe vote matters.\n\nGrant Foley.\n\nDover, Del.",
+            {"Grant Foley"},
+        ),
+        ("The vote matters.\n\nHope Ramsey, Dover, Del.", {"Hope Ramsey"}),
+        # A family member the story names by first name only.
+        (
+            "Bill Clinton spoke. His daughter Chelsea spoke next. Chelsea smiled.",
+            {"Bill Clinton", "Chelsea"},
+        ),
+        (
+            "Tom Hart arrived with his wife, Maria, and their son.",
+            {"Tom Hart", "Maria"},
+        ),
+        # Names inside a programme's title are not people.
+        ("He appeared on The Tom and Jerry Show on Monday.", set()),
+        ("She was a guest on The Jane Roe Hour twice.", set()),
+        ("Listeners of The Sam Brown Show called in.", set()),
+        ("The Rachel Maddow Show aired a clip.", set()),
+    ],
+)
+def test_people_in_unusual_places(body, expected):
+    assert people(extract(body)) == expected
+
+
+def test_a_first_name_after_a_family_tie_is_the_speaker_later():
+    body = "Bill Clinton spoke. His daughter Chelsea spoke next.\n\n“He is kind,” Chelsea said."
+    result = extract(body)
+    assert quotes(result) == [("He is kind,", "Chelsea")]
+    assert actor(result, "Chelsea").count == 2
+
+
+@pytest.mark.parametrize(
+    ("body", "orgs"),
+    [
+        # Two outlets joined in one modifier are two organizations.
+        ("A new Boston Globe-CNN poll shows the race tied.", {"Boston Globe", "CNN"}),
+        ("A Reuters/Ipsos survey found the same.", {"Reuters", "Ipsos"}),
+        (
+            "The Washington Post-ABC News poll disagrees.",
+            {"Washington Post", "ABC News"},
+        ),
+        # A programme's tail inside an outlet's name is not a programme.
+        (
+            "The New York Daily News reported it. The Drudge Report linked it.",
+            {"New York Daily News", "Drudge Report"},
+        ),
+        # A heading over readers' posts names the site, plural or not.
+        ("TWITTERS.\n\nThe debate was great.\n\n@someone.", {"Twitter"}),
+        ("FACEBOOK.\n\nThe debate was great.", {"Facebook"}),
+        # A short form of an organization named in full is the same organization.
+        (
+            "The Pew Research Center surveyed voters. The Pew survey was large.",
+            {"Pew Research Center"},
+        ),
+        # ... but a chamber is not its own committee.
+        (
+            "The Senate Judiciary Committee met. The Senate adjourned.",
+            {"Senate Judiciary Committee", "Senate"},
+        ),
+    ],
+)
+def test_organizations_in_modifiers_and_headings(body, orgs):
+    assert organizations(extract(body)) == orgs
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("J.D. Vance spoke in Ohio. Vance left.", {"J.D. Vance"}),
+        ("U.S. Steel said so. J.K. Rowling agreed.", {"J.K. Rowling"}),
+        (
+            "Ursula von der Leyen arrived. Von der Leyen spoke.",
+            {"Ursula von der Leyen"},
+        ),
+        ("Martin Luther King Jr. spoke in 1963.", {"Martin Luther King Jr."}),
+        (
+            "Jane Roe and her husband, Tom, live here. Tom Roe works.",
+            {"Jane Roe", "Tom Roe"},
+        ),
+    ],
+)
+def test_names_with_initials_particles_and_suffixes(body, expected):
+    assert people(extract(body)) == expected

@@ -438,6 +438,26 @@ def test_existing_actor_is_matched_by_name_across_files(tmp_path, extractor):
     assert Actor.objects.count() == 1 and Mention.objects.count() == 2
 
 
+def test_lone_words_count_only_when_an_editor_curated_them(tmp_path, extractor):
+    make_actor(name="Michaela Davis", aliases=["Davis"])  # recorded by an import
+    zelenskyy = make_actor(
+        name="Volodymyr Zelenskyy", aliases=["Zelenskiy"], is_verified=True
+    )
+    write(tmp_path, "one.txt", "Davis wrote to Zelenskiy.")
+    extractor.person("Davis")
+    extractor.person("Zelenskiy")
+    import_seeds([tmp_path])
+    known = extractor.known[0]
+    assert "davis" not in known and "michaela davis" in known
+    assert known["zelenskiy"] == ("Volodymyr Zelenskyy", "person")
+    mentioned = Actor.objects.filter(mentions__isnull=False)
+    assert sorted(mentioned.values_list("name", flat=True)) == [
+        "Davis",
+        "Volodymyr Zelenskyy",
+    ]
+    assert zelenskyy.mentions.exists()
+
+
 def test_short_name_shared_by_several_actors_is_not_merged(tmp_path, extractor):
     donald = make_actor(name="Donald Trump", aliases=["Trump"])
     melania = make_actor(name="Melania Trump", aliases=["Trump"])
@@ -537,12 +557,32 @@ def test_dry_run_of_a_changed_file_reports_the_update_but_keeps_the_draft(story)
 def test_commit_durability_setting_is_restored_after_the_run(story):
     from django.db import connection
 
-    query = {"sqlite": "PRAGMA synchronous", "postgresql": "SHOW synchronous_commit"}
-    if connection.vendor not in query:
+    queries = {
+        "sqlite": ["PRAGMA synchronous", "PRAGMA cache_size"],
+        "postgresql": ["SHOW synchronous_commit"],
+    }.get(connection.vendor)
+    if not queries:
         pytest.skip("only SQLite and PostgreSQL are tuned")
-    with connection.cursor() as cursor:
-        cursor.execute(query[connection.vendor])
-        before = cursor.fetchone()
-        assert counts(import_seeds([story])) == {"created": 1}
-        cursor.execute(query[connection.vendor])
-        assert cursor.fetchone() == before
+
+    def settings():
+        values = []
+        with connection.cursor() as cursor:
+            for query in queries:
+                cursor.execute(query)
+                values.append(cursor.fetchone())
+        return values
+
+    before = settings()
+    assert counts(import_seeds([story])) == {"created": 1}
+    assert settings() == before
+
+
+def test_public_pages_are_retired_only_when_something_was_written(story, monkeypatch):
+    calls = []
+    monkeypatch.setattr(importer, "invalidate_public_pages", lambda: calls.append(1))
+    import_seeds([story], dry_run=True)
+    assert calls == []
+    import_seeds([story], publish=True)
+    assert calls == [1]
+    import_seeds([story])  # unchanged
+    assert calls == [1]
