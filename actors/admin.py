@@ -60,6 +60,7 @@ class ActorAdmin(RevisionAdmin):
         "mention_count",
     )
     list_filter = ("kind", "is_verified", "created_at")
+    ordering = ("name",)
     list_select_related = ("affiliation",)
     search_fields = ("name", "aliases__name", "title")
     autocomplete_fields = ("affiliation",)

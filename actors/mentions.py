@@ -413,9 +413,14 @@ class MentionFinder:
         end = tokens[-1][1] + len(texts[-1])
         text = self.body[start:end]
         key = key_of(text)
-        if key in self.known:
-            name, kind = self.known[key]
-            self._add(start, end, kind, name=name, full=True)
+        curated = self.known.get(key)
+        # The word lists and the context fix the kind of "White House" (building or
+        # administration) and the like: an earlier story's actor must not decide it.
+        if curated is not None and key not in lex.KNOWN_ORGS and key not in _PLACE_KEYS:
+            name, kind = curated
+            # Known or not, a person's first name still tells "he" from "she".
+            gender = gender_of(texts, "") if kind == PERSON else ""
+            self._add(start, end, kind, name=name, full=True, gender=gender)
             return
         split = self._title_split(texts)
         if split:

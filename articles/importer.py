@@ -10,25 +10,24 @@ import functools
 import logging
 import os
 import time
-import unicodedata
 from collections import Counter
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
-from types import MappingProxyType
 
 from django.conf import settings
 from django.db import connection, transaction
 from django.db.models import F, Q
 from django.db.models.functions import Lower
 from django.utils import timezone
-from django.utils.text import slugify
 
-from actors.extraction import extract, name_key
-from actors.models import Actor, Alias, Mention, Quote
+from actors.extraction import extract
+from actors.matching import ActorIndex, save_actors
+from actors.models import Actor, Mention, Quote
+from articles.bulk_writes import insert_rows, pipelined, quick_commits
 from articles.models import Article, Source, Tag, Transition
 from articles.seeds import SeedError, printable, read_seed
+from articles.slugs import SlugPicker
 from newsroom.caching import invalidate_public_pages
 
 logger = logging.getLogger("articles.importer")
@@ -36,7 +35,6 @@ logger = logging.getLogger("articles.importer")
 # The seed files name no outlet: imported stories share one aggregator Source that
 # editors can rename, or replace per story once they know where it came from.
 IMPORT_SOURCE = {"slug": "newsroom-import", "name": "Newsroom import"}
-SLUG_BATCH = 10
 
 
 class Action(StrEnum):
@@ -92,7 +90,7 @@ def import_seeds(paths, *, publish=False, dry_run=False, progress=None):
     report = ImportReport(dry_run=dry_run)
     started = time.perf_counter()
     importer = _Importer(publish=publish, dry_run=dry_run)
-    with _quick_commits():
+    with quick_commits():
         for item in discover(paths):
             result = importer.run(item)
             report.add(result)
@@ -104,42 +102,6 @@ def import_seeds(paths, *, publish=False, dry_run=False, progress=None):
         invalidate_public_pages()
     logger.info("seed import: %s", report.summary())
     return report
-
-
-@contextmanager
-def _quick_commits():
-    """Let each file's commit skip the wait for the disk flush, for this run only.
-
-    Neither setting risks corruption (SQLite in WAL mode, PostgreSQL): a crash can
-    only lose the last few files committed, and rerunning the import redoes them.
-    SQLite also gets a 32 MiB page cache, so index pages stay in memory as the
-    tables grow.
-    """
-    if connection.in_atomic_block:
-        yield
-        return
-    with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            cursor.execute("SET synchronous_commit TO OFF")
-            restore = ["RESET synchronous_commit"]
-        elif connection.vendor == "sqlite":
-            cursor.execute("PRAGMA journal_mode")
-            wal = cursor.fetchone()[0] == "wal"
-            cursor.execute("PRAGMA synchronous")
-            restore = [f"PRAGMA synchronous = {int(cursor.fetchone()[0])}"]
-            cursor.execute("PRAGMA cache_size")
-            restore.append(f"PRAGMA cache_size = {int(cursor.fetchone()[0])}")
-            cursor.execute("PRAGMA cache_size = -32768")
-            if wal:
-                cursor.execute("PRAGMA synchronous = NORMAL")
-        else:
-            restore = []
-    try:
-        yield
-    finally:
-        with connection.cursor() as cursor:
-            for statement in restore:
-                cursor.execute(statement)
 
 
 def discover(paths):
@@ -175,121 +137,6 @@ def _walk(folder):
             yield Path(entry.path)
 
 
-@functools.lru_cache(maxsize=4096)
-def is_mixed_script(name):
-    """Return True if the letters of ``name`` come from more than one script."""
-    if name.isascii():
-        return False
-    scripts = {_script(ch) for ch in name if ch.isalpha()}
-    return len(scripts) > 1
-
-
-def _script(ch):
-    script = unicodedata.name(ch, "UNKNOWN").split(" ", 1)[0]
-    return "CJK" if script in {"HIRAGANA", "KATAKANA", "HANGUL"} else script
-
-
-@dataclass(frozen=True)
-class _ActorRef:
-    id: int
-    name: str
-    kind: str
-    is_verified: bool
-
-
-class ActorIndex:
-    """The actors in the database, found by name key and alias key, kept across files.
-
-    ``known`` is what ``extract()`` gets: each key that names exactly one actor, if
-    it is a full name, or an editor's word (a verified actor). A lone surname seen
-    in one story ("Davis") would otherwise claim every later Davis.
-    """
-
-    def __init__(self):
-        self.actors = {}
-        self.by_name = {}
-        self.by_alias = {}
-        self._known = {}
-        self.known = MappingProxyType(self._known)
-
-    @classmethod
-    def load(cls):
-        index = cls()
-        rows = Actor.objects.values_list(
-            "id", "name", "name_key", "kind", "is_verified"
-        )
-        for id, name, key, kind, verified in rows.iterator(chunk_size=2000):
-            index.add_actor(_ActorRef(id, name, kind, verified), key)
-        for actor_id, key in Alias.objects.values_list("actor_id", "key").iterator(
-            chunk_size=2000
-        ):
-            index.add_alias(actor_id, key)
-        return index
-
-    def add_actor(self, ref, key):
-        self.actors[ref.id] = ref
-        self.by_name.setdefault(key, set()).add(ref.id)
-        self._refresh(key)
-
-    def add_alias(self, actor_id, key):
-        if actor_id in self.actors:
-            self.by_alias.setdefault(key, set()).add(actor_id)
-            self._refresh(key)
-
-    def has_key(self, actor_id, key):
-        return actor_id in self.by_name.get(key, ()) or actor_id in self.by_alias.get(
-            key, ()
-        )
-
-    def _refresh(self, key):
-        ids = self.by_name.get(key, set()) | self.by_alias.get(key, set())
-        ref = self.actors[next(iter(ids))] if len(ids) == 1 else None
-        if (
-            ref
-            and (ref.is_verified or " " in key)
-            and not is_mixed_script(ref.name)
-            and not is_mixed_script(key)
-        ):
-            self._known[key] = (ref.name, ref.kind)
-        else:
-            self._known.pop(key, None)
-
-    def find(self, name, kind, aliases=()):
-        """Return the id of the actor ``name`` (of ``kind``) is, or None if unsure."""
-        key = name_key(name)
-        if is_mixed_script(name):
-            # Only ever itself: a look-alike letter must not pass for a real name.
-            return self._pick(self.by_name.get(key, ()), kind)
-        if found := self._pick(self.by_name.get(key, ()), kind):
-            return found
-        candidates = [key] + [
-            name_key(alias)
-            for alias in aliases
-            if len(alias.split()) > 1 and not is_mixed_script(alias)
-        ]
-        for key in candidates:
-            ids = self.by_name.get(key, set()) | self.by_alias.get(key, set())
-            if " " not in key:  # a lone word counts only where an editor put it
-                ids = {id for id in ids if self.actors[id].is_verified}
-            if found := self._pick(ids, kind, unique=True):
-                return found
-        return None
-
-    def _pick(self, ids, kind, unique=False):
-        refs = [self.actors[id] for id in sorted(ids)]
-        same = [ref for ref in refs if _same_kind(ref.kind, kind)]
-        if len(same) > 1 and unique:
-            # A short form like "Trump" that names several actors: leave it alone.
-            return None
-        preferred = [ref for ref in same if ref.is_verified] or same
-        return preferred[0].id if preferred else None
-
-
-def _same_kind(a, b):
-    loose = {Actor.Kind.ORGANIZATION, Actor.Kind.GROUP}
-    return a == b or (a in loose and b in loose)
-
-
 class _Importer:
     def __init__(self, *, publish, dry_run):
         self.publish = publish
@@ -298,10 +145,9 @@ class _Importer:
         self.index = None
         self.tag_ids = {}
         self.source_id = None
-        self.slug_hints = {}
+        self.slugs = SlugPicker()
         self.seen_names = {}
         self._staged = []
-        self._reserved_slugs = set()
 
     def run(self, item):
         """Import one file; never raise, report instead."""
@@ -319,7 +165,7 @@ class _Importer:
             return FileResult(Action.SKIPPED, name, reason)
         finally:
             self._staged.clear()
-            self._reserved_slugs.clear()
+            self.slugs.release()
 
     def _import(self, seed):
         seen = self.seen_names.get(seed.file_name)
@@ -333,7 +179,7 @@ class _Importer:
         if self.index is None:
             self.index = ActorIndex.load()
         tags, warnings = self._usable_tags(seed.tags)
-        with transaction.atomic():
+        with pipelined(), transaction.atomic():
             action, reason, notes = self._save(seed, tags)
             if self.dry_run:
                 transaction.set_rollback(True)
@@ -345,7 +191,7 @@ class _Importer:
 
     def _save(self, seed, tags):
         """Write one seed; return (action, reason, warnings)."""
-        slugs = self._slug_candidates(Article, seed.headline, fallback="story")
+        slugs = self.slugs.candidates(Article, seed.headline, fallback="story")
         by_key, by_hash, taken = self._existing(seed, slugs)
         if by_key and by_key["content_hash"] == seed.content_hash:
             if self._same_trailer(by_key, seed, tags):
@@ -362,7 +208,7 @@ class _Importer:
             warnings = self._attach(by_key["id"], seed, tags, extraction, replace=True)
             return Action.UPDATED, "content changed", warnings
         extraction = extract(seed.body, known=self.index.known)
-        slug = self._unique_slug(
+        slug = self.slugs.pick(
             Article, seed.headline, fallback="story", candidates=slugs, taken=taken
         )
         article_id = self._create(seed, slug)
@@ -371,28 +217,18 @@ class _Importer:
     def _existing(self, seed, slugs):
         """Return the article imported from this file, another with its hash, and
         which of ``slugs`` are taken: one query, as it runs for every file."""
-        rows = (
-            Article.objects.filter(
-                Q(import_key=seed.file_name)
-                # "!= ''" repeats the partial unique index's condition, so SQLite
-                # uses that index instead of scanning the table.
-                | (Q(content_hash=seed.content_hash) & ~Q(content_hash=""))
-                | Q(slug__in=slugs)
+        with connection.cursor() as cursor:
+            cursor.execute(
+                _existing_sql(len(slugs)),
+                [seed.file_name, seed.content_hash, *slugs, len(slugs) + 10],
             )
-            .order_by("id")
-            .values(
-                "id",
-                "slug",
-                "import_key",
-                "content_hash",
-                "related_headline",
-                "version",
-                "import_version",
-            )
-        )
+            rows = [
+                dict(zip(_EXISTING_COLUMNS, row, strict=True))
+                for row in cursor.fetchall()
+            ]
         by_key = by_hash = None
         taken = set()
-        for row in rows[: SLUG_BATCH + 10]:
+        for row in rows:
             taken.add(row["slug"])
             if row["import_key"] == seed.file_name:
                 by_key = by_key or row
@@ -421,31 +257,37 @@ class _Importer:
 
     def _create(self, seed, slug):
         now = timezone.now()
-        article = Article(
-            headline=seed.headline,
-            slug=slug,
-            standfirst=seed.standfirst,
-            body=seed.body,
-            status=Article.Status.PUBLISHED if self.publish else Article.Status.DRAFT,
-            published_at=now if self.publish else None,
-            dateline_date=seed.dateline_date,
-            source_id=self._source_id(),
-            related_headline=seed.related_headline,
-            import_key=seed.file_name,
-            content_hash=seed.content_hash,
-            version=1,
-            import_version=1,
+        # No save(): the importer sets every derived field itself.
+        article_id = insert_rows(
+            Article,
+            [
+                {
+                    "headline": seed.headline,
+                    "slug": slug,
+                    "standfirst": seed.standfirst,
+                    "body": seed.body,
+                    "status": Article.Status.PUBLISHED
+                    if self.publish
+                    else Article.Status.DRAFT,
+                    "published_at": now if self.publish else None,
+                    "dateline_date": seed.dateline_date,
+                    "source_id": self._source_id(),
+                    "related_headline": seed.related_headline,
+                    "import_key": seed.file_name,
+                    "content_hash": seed.content_hash,
+                    "version": 1,
+                    "import_version": 1,
+                }
+            ],
         )
-        # bulk_create skips save(): the importer sets every derived field itself.
-        Article.objects.bulk_create([article])
         if self.publish:
             Transition.objects.create(
-                article_id=article.pk,
+                article_id=article_id,
                 from_status=Article.Status.DRAFT,
                 to_status=Article.Status.PUBLISHED,
                 note="Published on import.",
             )
-        return article.pk
+        return article_id
 
     def _update(self, row, seed):
         """Overwrite the imported fields unless an editor saved meanwhile."""
@@ -482,11 +324,19 @@ class _Importer:
             Article.tags.through.objects.filter(article_id=article_id).delete()
             Mention.objects.filter(article_id=article_id).delete()
             Quote.objects.filter(article_id=article_id).delete()
-        Article.tags.through.objects.bulk_create(
-            Article.tags.through(article_id=article_id, tag_id=tag_id)
-            for tag_id in self._tag_ids(tag_names)
+        insert_rows(
+            Article.tags.through,
+            [
+                {"article_id": article_id, "tag_id": tag_id}
+                for tag_id in self._tag_ids(tag_names)
+            ],
         )
-        actor_ids, warnings = self._actor_ids(extraction.actors)
+        actor_ids, warnings, on_commit = save_actors(
+            self.index,
+            extraction.actors,
+            slug=lambda name: self.slugs.pick(Actor, name, fallback="actor"),
+        )
+        self._staged.append(on_commit)
         self._save_mentions(article_id, extraction.actors, actor_ids)
         warnings += self._save_quotes(article_id, seed.body, extraction, actor_ids)
         return warnings
@@ -518,7 +368,7 @@ class _Importer:
             )
             found = {name.lower(): id for name, id in rows}
             new = [
-                Tag(name=name, slug=self._unique_slug(Tag, name, fallback="tag"))
+                Tag(name=name, slug=self.slugs.pick(Tag, name, fallback="tag"))
                 for name in missing
                 if name.lower() not in found
             ]
@@ -532,78 +382,6 @@ class _Importer:
 
     # --- Actors, mentions, quotes -------------------------------------------------------
 
-    def _actor_ids(self, extracted):
-        """Map each extracted actor's name to an Actor id, creating new actors."""
-        ids, new, warnings = {}, {}, []
-        name_limit = Actor._meta.get_field("name").max_length
-        for actor in extracted:
-            key = name_key(actor.name)
-            if not key or len(actor.name) > name_limit:
-                warnings.append(f"actor skipped, no usable name: {actor.name[:40]}")
-                continue
-            if actor.kind not in Actor.Kind.values:
-                warnings.append(f"actor skipped, unknown kind {actor.kind!r}")
-                continue
-            found = self.index.find(actor.name, actor.kind, actor.aliases)
-            if found is None:
-                if key not in new:
-                    new[key] = self._new_actor(actor, key)
-                    if is_mixed_script(actor.name):
-                        warnings.append(
-                            f"mixed-script name kept apart: {printable(actor.name)}"
-                        )
-                ids[actor.name] = new[key]
-            else:
-                ids[actor.name] = found
-        created = list(new.values())
-        Actor.objects.bulk_create(created)
-        refs = [
-            (_ActorRef(a.pk, a.name, a.kind, a.is_verified), a.name_key)
-            for a in created
-        ]
-        self._staged.append(lambda: [self.index.add_actor(*ref) for ref in refs])
-        ids = {name: getattr(value, "pk", value) for name, value in ids.items()}
-        self._save_aliases(extracted, ids)
-        return ids, warnings
-
-    def _new_actor(self, actor, key):
-        limit = Actor._meta.get_field("title").max_length
-        return Actor(
-            name=actor.name,
-            name_key=key,
-            slug=self._unique_slug(Actor, actor.name, fallback="actor"),
-            kind=actor.kind,
-            title=actor.title[:limit],
-            is_verified=False,
-        )
-
-    def _save_aliases(self, extracted, ids):
-        """Record the other forms seen for new or unverified actors."""
-        limit = Alias._meta.get_field("name").max_length
-        aliases = {}
-        for actor in extracted:
-            actor_id = ids.get(actor.name)
-            ref = self.index.actors.get(actor_id)
-            if actor_id is None or (ref and ref.is_verified):
-                continue
-            if is_mixed_script(actor.name):
-                continue
-            for alias in actor.aliases:
-                key = name_key(alias)
-                if (
-                    key
-                    and len(alias) <= limit
-                    and not is_mixed_script(alias)
-                    and key != name_key(actor.name)
-                    and not self.index.has_key(actor_id, key)
-                ):
-                    aliases[actor_id, key] = Alias(
-                        actor_id=actor_id, name=alias, key=key
-                    )
-        Alias.objects.bulk_create(aliases.values(), ignore_conflicts=True)
-        keys = list(aliases)
-        self._staged.append(lambda: [self.index.add_alias(*k) for k in keys])
-
     def _save_mentions(self, article_id, extracted, actor_ids):
         mentions = {}
         for actor in extracted:
@@ -611,16 +389,18 @@ class _Importer:
             if actor_id is None:
                 continue
             if mention := mentions.get(actor_id):
-                mention.first_offset = min(mention.first_offset, actor.first_offset)
-                mention.count += actor.count
-            else:
-                mentions[actor_id] = Mention(
-                    actor_id=actor_id,
-                    article_id=article_id,
-                    first_offset=max(actor.first_offset, 0),
-                    count=max(actor.count, 1),
+                mention["first_offset"] = min(
+                    mention["first_offset"], actor.first_offset
                 )
-        Mention.objects.bulk_create(mentions.values())
+                mention["count"] += actor.count
+            else:
+                mentions[actor_id] = {
+                    "actor_id": actor_id,
+                    "article_id": article_id,
+                    "first_offset": max(actor.first_offset, 0),
+                    "count": max(actor.count, 1),
+                }
+        insert_rows(Mention, mentions.values())
 
     def _save_quotes(self, article_id, body, extraction, actor_ids):
         quotes, warnings = {}, []
@@ -630,64 +410,50 @@ class _Importer:
                     f"quote skipped, span outside the body: {quote.text[:40]}"
                 )
                 continue
-            speaker_id = self._speaker_id(quote.speaker, actor_ids)
+            speaker_id = self.index.speaker_id(quote.speaker, actor_ids)
             quotes.setdefault(
                 quote.start,
-                Quote(
-                    article_id=article_id,
-                    speaker_id=speaker_id,
-                    text=quote.text,
-                    start=quote.start,
-                    end=quote.end,
-                    sentence=quote.sentence,
-                    is_partial=quote.is_partial,
-                ),
+                {
+                    "article_id": article_id,
+                    "speaker_id": speaker_id,
+                    "text": quote.text,
+                    "start": quote.start,
+                    "end": quote.end,
+                    "sentence": quote.sentence,
+                    "is_partial": quote.is_partial,
+                },
             )
-        Quote.objects.bulk_create(quotes.values())
+        insert_rows(Quote, quotes.values())
         return warnings
 
-    def _speaker_id(self, speaker, actor_ids):
-        if not speaker:
-            return None
-        if speaker in actor_ids:
-            return actor_ids[speaker]
-        return self.index.find(speaker, Actor.Kind.PERSON) or self.index.find(
-            speaker, Actor.Kind.ORGANIZATION
-        )
 
-    # --- Slugs ------------------------------------------------------------------------
-
-    def _slug_candidates(self, model, text, *, fallback, after=0):
-        """Return the next batch of slugs to try for ``text``, mapped to their number."""
-        limit = model._meta.get_field("slug").max_length
-        base = slugify(text)[:limit].strip("-") or fallback
-        n = max(self.slug_hints.get((model, base), 1), after + 1)
-        return {_suffixed(base, i, limit): (base, i) for i in range(n, n + SLUG_BATCH)}
-
-    def _unique_slug(self, model, text, *, fallback, candidates=None, taken=None):
-        """Return a free slug for ``text``: "base", else "base-2", "base-3" …
-
-        ``candidates`` and the ``taken`` ones among them may come from a query
-        already made.
-        """
-        candidates = candidates or self._slug_candidates(model, text, fallback=fallback)
-        while True:
-            if taken is None:
-                taken = model.objects.filter(slug__in=candidates).order_by()
-                taken = set(taken.values_list("slug", flat=True))
-            for slug, (base, i) in candidates.items():
-                if slug not in taken and slug not in self._reserved_slugs:
-                    self._reserved_slugs.add(slug)
-                    if len(self.slug_hints) > 50_000:
-                        self.slug_hints.clear()  # keep memory flat on huge runs
-                    self.slug_hints[model, base] = i + 1
-                    return slug
-            candidates = self._slug_candidates(model, text, fallback=fallback, after=i)
-            taken = None
+_EXISTING_COLUMNS = (
+    "id",
+    "slug",
+    "import_key",
+    "content_hash",
+    "related_headline",
+    "version",
+    "import_version",
+)
 
 
-def _suffixed(base, i, limit):
-    if i == 1:
-        return base
-    suffix = f"-{i}"
-    return base[: limit - len(suffix)].rstrip("-") + suffix
+@functools.cache
+def _existing_sql(slugs):
+    """The articles with this file name, this content hash or one of ``slugs``.
+
+    The ORM's query, written once. "NOT (… = '')" repeats the partial unique index's
+    condition word for word: SQLite uses that index only then (with "<> ''" it scans
+    the whole table for every file).
+    """
+    qn = connection.ops.quote_name
+    column = {
+        name: qn(Article._meta.get_field(name).column) for name in _EXISTING_COLUMNS
+    }
+    return (
+        f"SELECT {', '.join(column.values())} FROM {qn(Article._meta.db_table)}"
+        f" WHERE {column['import_key']} = %s"
+        f" OR ({column['content_hash']} = %s AND NOT ({column['content_hash']} = ''))"
+        f" OR {column['slug']} IN ({', '.join(['%s'] * slugs)})"
+        f" ORDER BY {column['id']} LIMIT %s"
+    )

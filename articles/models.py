@@ -9,8 +9,8 @@ from django.contrib.postgres.search import (
     SearchVector,
 )
 from django.db import connections, models
-from django.db.models import Count, Prefetch, Q
-from django.db.models.functions import Now
+from django.db.models import Count, OuterRef, Prefetch, Q, Subquery
+from django.db.models.functions import Coalesce, Now
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
@@ -84,6 +84,10 @@ class Tag(models.Model):
         return reverse("articles:tag", kwargs={"slug": self.slug})
 
 
+# How many of the newest stories sharing an actor, and sharing a tag, are scored.
+RELATED_CANDIDATES = 200
+
+
 class ArticleQuerySet(models.QuerySet):
     def published(self):
         """Return what readers may see: published, and not scheduled for later."""
@@ -136,19 +140,50 @@ class ArticleQuerySet(models.QuerySet):
         )
 
     def related_to(self, article):
-        """Other stories sharing actors (worth two) and tags (worth one), best first."""
+        """Other stories sharing actors (worth two) and tags (worth one), best first.
+
+        Bounded whatever the archive's size: the candidates are the newest
+        ``RELATED_CANDIDATES`` stories sharing an actor (via the indexed mentions)
+        and the newest ones sharing a tag, and only they are scored.
+        """
         Mention = apps.get_model("actors", "Mention")
-        tags = Article.tags.through.objects.filter(article=article).values("tag")
+        Tagging = Article.tags.through
+        tags = Tagging.objects.filter(article=article).values("tag")
         actors = Mention.objects.filter(article=article).values("actor")
-        shared_tags = Count("tags", filter=Q(tags__in=tags), distinct=True)
-        shared_actors = Count(
-            "mentions__actor", filter=Q(mentions__actor__in=actors), distinct=True
+        by_actor = Mention.objects.filter(actor__in=actors).exclude(article=article)
+        by_tag = Tagging.objects.filter(tag__in=tags).exclude(article=article)
+        newest_by_actor = by_actor.order_by("-article_id").values("article")
+        newest_by_tag = by_tag.order_by("-article_id").values("article")
+        newest_by_actor = newest_by_actor[:RELATED_CANDIDATES]
+        newest_by_tag = newest_by_tag[:RELATED_CANDIDATES]
+        if connections[self.db].features.supports_slicing_ordering_in_compound:
+            # One IN over a UNION ALL: PostgreSQL estimates it well and joins the
+            # few hundred candidates by primary key.
+            candidates = Q(pk__in=newest_by_actor.union(newest_by_tag, all=True))
+        else:
+            candidates = Q(pk__in=newest_by_actor) | Q(pk__in=newest_by_tag)
+        shared_actors = (
+            by_actor.filter(article=OuterRef("pk"))
+            .order_by()
+            .values("article")
+            .annotate(n=Count("*"))
+            .values("n")
+        )
+        shared_tags = (
+            by_tag.filter(article=OuterRef("pk"))
+            .order_by()
+            .values("article")
+            .annotate(n=Count("*"))
+            .values("n")
         )
         return (
-            self.exclude(pk=article.pk)
-            .annotate(score=2 * shared_actors + shared_tags)
-            .filter(score__gt=0)
+            self.filter(candidates)
+            .annotate(
+                score=2 * Coalesce(Subquery(shared_actors), 0)
+                + Coalesce(Subquery(shared_tags), 0)
+            )
             .select_related("source")
+            .defer("body")
             .order_by("-score", "-published_at", "-pk")
         )
 

@@ -326,7 +326,7 @@ def print_table(rows, options, stress, load):
     print()
     print(
         f"load average (1 min) before/after the run: {load[0]:.2f} / {load[1]:.2f} "
-        "- anything well above 0 means other work shared the CPUs"
+        "(before: other work on the machine, should be near 0; after: includes this run)"
     )
     print(
         f"gunicorn: 2 sync workers on 127.0.0.1; wrk c={options.connections}, "

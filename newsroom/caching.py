@@ -168,7 +168,7 @@ def _file_current(path):
 # --- The decorator -------------------------------------------------------------------
 def _page_key(request):
     raw = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
-    digest = hashlib.sha256(raw.encode("utf-8", "surrogateescape")).hexdigest()
+    digest = hashlib.sha256(raw.encode("utf-8", "surrogateescape")).hexdigest()[:32]
     return f"{PAGE_KEY_PREFIX}{settings.PUBLIC_CACHE_VERSION}:{digest}"
 
 

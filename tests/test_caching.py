@@ -410,12 +410,6 @@ def test_every_public_url_is_cacheable_and_cookie_free(client):
 SEEDS = Path(__file__).resolve().parent / "data" / "seeds"
 
 
-@pytest.mark.xfail(
-    reason="articles/importer.py writes with bulk_create/update() and does not call "
-    "newsroom.caching.invalidate_public_pages() after an import (issue 6; the "
-    "importer's owner adds the call, then this marker goes)",
-    strict=False,
-)
 def test_an_import_shows_at_once(client):
     """The importer writes with bulk_create (no signals): it must retire cached pages
     itself, or imported stories stay off the cached front page."""

@@ -292,6 +292,78 @@ def test_known_actors_are_recognised_after_a_title():
     assert people(result) == {"Mike Waltz", "Marco Antonio Rubio"}
 
 
+# Known actors (from earlier imports, or curated) help recognise a name; they must not
+# change who said what, nor the kind the text itself gives a name.
+INTERVIEW = (
+    "Retired Gen. Walter Brandt became agitated as anchor Karen Ferrante pressed him."
+    "\n\nFerrante asked Brandt to describe the deal twice. He did not do so, and "
+    "instead argued that the agreement was \u201ca gift to our rivals.\u201d"
+    "\n\nHe also attacked Senator Grace Holloway over the budget."
+)
+
+
+@pytest.mark.parametrize(
+    "known",
+    [
+        {},
+        {name_key("Karen Ferrante"): ("Karen Ferrante", "person")},
+        {name_key("Grace Holloway"): ("Grace Holloway", "person")},
+        {
+            name_key("Karen Ferrante"): ("Karen Ferrante", "person"),
+            name_key("Grace Holloway"): ("Grace Holloway", "person"),
+            name_key("Walter Brandt"): ("Walter Brandt", "person"),
+            name_key("Robert Lind"): ("Robert Lind", "person"),
+        },
+    ],
+    ids=["none", "interviewer", "other-woman", "all"],
+)
+def test_known_names_do_not_change_the_speaker(known):
+    assert quotes(extract(INTERVIEW, known=known)) == [
+        ("a gift to our rivals.", "Walter Brandt")
+    ]
+
+
+def test_a_known_person_keeps_the_gender_of_their_first_name():
+    body = (
+        "Paul Okafor met Linda Marsh. Marsh spoke first. "
+        "Later he said: \u201cWe are done here.\u201d"
+    )
+    known = {name_key("Linda Marsh"): ("Linda Marsh", "person")}
+    assert quotes(extract(body, known=known)) == quotes(extract(body))
+    assert quotes(extract(body)) == [("We are done here.", "Paul Okafor")]
+
+
+@pytest.mark.parametrize("earlier", ["place", "organization"])
+@pytest.mark.parametrize(
+    ("body", "kind"),
+    [
+        ("The White House said the talks would resume on Monday.", "organization"),
+        ("The delegates met at the White House on Monday.", "place"),
+    ],
+)
+def test_the_text_not_an_earlier_story_decides_the_kind(body, kind, earlier):
+    known = {name_key("White House"): ("White House", earlier)}
+    kinds = {a.name: a.kind for a in extract(body, known=known).actors}
+    assert kinds["White House"] == kind
+
+
+def test_known_actors_not_in_the_text_change_nothing():
+    body = (
+        "Mayor Ana Ruiz said the bridge would open in May. \u201cIt is ready,\u201d "
+        "she said. Her rival, Tom Vance, disagreed: \u201cNot yet.\u201d"
+    )
+    known = {
+        name_key(name): (name, kind)
+        for name, kind in [
+            ("Hillary Clinton", "person"),
+            ("Stephanie Ruhle", "person"),
+            ("White House", "place"),
+            ("Clinton Foundation", "organization"),
+        ]
+    }
+    assert extract(body, known=known) == extract(body)
+
+
 def test_a_quoted_sub_heading_belongs_to_the_story_below():
     body = (
         "He spoke for an hour.\n\nBIDEN SAYS “NOT YET”\n\nJoe Biden said he would wait."
