@@ -143,12 +143,12 @@ def _same_kind(a, b):
     return a == b or (a in loose and b in loose)
 
 
-def save_actors(index, extracted, *, slug):
+def save_actors(index, extracted, *, slugs):
     """Map each extracted actor's name to an Actor id, creating new actors and aliases.
 
     Return ``(ids, warnings, on_commit)``: ``on_commit()`` adds what was created to
     ``index`` once the transaction has committed (a rollback leaves it as it was).
-    ``slug(name)`` gives a free slug for a new actor.
+    ``slugs(names)`` gives a free slug for each new actor's name.
     """
     ids, new, warnings = {}, {}, []
     name_limit = Actor._meta.get_field("name").max_length
@@ -163,14 +163,21 @@ def save_actors(index, extracted, *, slug):
         found = index.find(actor.name, actor.kind, actor.aliases)
         if found is None:
             if key not in new:
-                new[key] = _new_actor(actor, key, slug(actor.name))
+                new[key] = actor
                 if is_mixed_script(actor.name):
                     warnings.append(
                         f"mixed-script name kept apart: {printable(actor.name)}"
                     )
-            ids[actor.name] = new[key]
+            ids[actor.name] = key
         else:
             ids[actor.name] = found
+    if new:
+        names = [actor.name for actor in new.values()]
+        new = {
+            key: _new_actor(actor, key, slug)
+            for (key, actor), slug in zip(new.items(), slugs(names), strict=True)
+        }
+        ids = {name: new[v] if isinstance(v, str) else v for name, v in ids.items()}
     created = Actor.objects.bulk_create(new.values())
     refs = [
         (ActorRef(a.pk, a.name, a.kind, a.is_verified), a.name_key) for a in created

@@ -528,11 +528,11 @@ class MentionFinder:
             mention.name, mention.kind = curated
             mention.key, mention.full = key_of(mention.name), True
             self.mentions.append(mention)
-            return
-        if single:
+        elif single:
             self.singles.append(mention)  # "Mr. Waltz": a person, linked later
         else:
             self.mentions.append(mention)
+        if not single:  # known or not: a later "May" is Theresa May, not the month
             self.surnames.add(name_parts(mention.text)[-1])
 
     def _classify_prefix(self, tokens: list[tuple[str, int]]) -> None:

@@ -334,7 +334,7 @@ class _Importer:
         actor_ids, warnings, on_commit = save_actors(
             self.index,
             extraction.actors,
-            slug=lambda name: self.slugs.pick(Actor, name, fallback="actor"),
+            slugs=lambda names: self.slugs.pick_many(Actor, names, fallback="actor"),
         )
         self._staged.append(on_commit)
         self._save_mentions(article_id, extraction.actors, actor_ids)
@@ -367,18 +367,24 @@ class _Importer:
                 .values_list("name", "id")
             )
             found = {name.lower(): id for name, id in rows}
+            absent = [name for name in missing if name.lower() not in found]
+            slugs = self.slugs.pick_many(Tag, absent, fallback="tag") if absent else []
             new = [
-                Tag(name=name, slug=self.slugs.pick(Tag, name, fallback="tag"))
-                for name in missing
-                if name.lower() not in found
+                Tag(name=name, slug=slug)
+                for name, slug in zip(absent, slugs, strict=True)
             ]
             Tag.objects.bulk_create(new)
             found.update((tag.name.lower(), tag.pk) for tag in new)
-            self._staged.append(lambda: self.tag_ids.update(found))
+            self._staged.append(lambda: self._remember_tags(found))
             ids = {**self.tag_ids, **found}
         else:
             ids = self.tag_ids
         return list(dict.fromkeys(ids[name.lower()] for name in names))
+
+    def _remember_tags(self, found):
+        if len(self.tag_ids) > 50_000:
+            self.tag_ids.clear()  # keep memory flat on huge runs
+        self.tag_ids.update(found)
 
     # --- Actors, mentions, quotes -------------------------------------------------------
 

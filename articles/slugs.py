@@ -26,6 +26,20 @@ class SlugPicker:
         n = max(self.hints.get((model, base), 1), after + 1)
         return {_suffixed(base, i, limit): (base, i) for i in range(n, n + BATCH)}
 
+    def pick_many(self, model, texts, *, fallback):
+        """Return a free slug for each of ``texts``: one query for all, not one each."""
+        slugs = []
+        for i in range(0, len(texts), 50):  # at most 500 query parameters
+            chunk = texts[i : i + 50]
+            batches = [self.candidates(model, t, fallback=fallback) for t in chunk]
+            taken = model.objects.filter(slug__in=set().union(*batches)).order_by()
+            taken = set(taken.values_list("slug", flat=True))
+            slugs += [
+                self.pick(model, text, fallback=fallback, candidates=batch, taken=taken)
+                for text, batch in zip(chunk, batches, strict=True)
+            ]
+        return slugs
+
     def pick(self, model, text, *, fallback, candidates=None, taken=None):
         """Return a free slug for ``text``.
 

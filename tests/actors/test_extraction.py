@@ -333,6 +333,17 @@ def test_a_known_person_keeps_the_gender_of_their_first_name():
     assert quotes(extract(body)) == [("We are done here.", "Paul Okafor")]
 
 
+def test_a_known_name_after_a_title_still_claims_its_surname():
+    body = (
+        "Prime Minister Theresa May met the mayor in London on Monday. May said the "
+        "talks went well: \u201cWe agreed on the plan.\u201d"
+    )
+    known = {name_key("Theresa May"): ("Theresa May", "person")}
+    assert quotes(extract(body, known=known)) == [
+        ("We agreed on the plan.", "Theresa May")
+    ]
+
+
 @pytest.mark.parametrize("earlier", ["place", "organization"])
 @pytest.mark.parametrize(
     ("body", "kind"),

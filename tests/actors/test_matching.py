@@ -74,7 +74,9 @@ def test_save_actors_creates_new_actors_and_updates_the_index_only_on_commit():
         ExtractedActor("Jane Roe", PERSON, aliases=("Roe", "Ms. Jane Roe")),
     ]
     ids, warnings, on_commit = save_actors(
-        index, extracted, slug=lambda name: name.lower().replace(" ", "-")
+        index,
+        extracted,
+        slugs=lambda names: [n.lower().replace(" ", "-") for n in names],
     )
     roe = Actor.objects.get(name="Jane Roe")
     assert ids == {"Marco Rubio": existing.pk, "Jane Roe": roe.pk}
