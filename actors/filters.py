@@ -37,18 +37,19 @@ class QuoteFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(
         field_name="text", lookup_expr="icontains", label="Words", max_length=200
     )
+    # A text box for the speaker's slug (the actor pages link here with it), not a
+    # <select> of every quoted actor: the choices would be a whole-table query and
+    # thousands of <option>s on every page. Unknown slugs are a form error.
     speaker = django_filters.ModelChoiceFilter(
         to_field_name="slug",
         queryset=Actor.objects.quoted(),
-        empty_label="Anyone",
+        widget=forms.TextInput(attrs={"placeholder": "e.g. jane-doe"}),
         label="Speaker",
     )
     tag = django_filters.ModelChoiceFilter(
         field_name="article__tags",
         to_field_name="slug",
-        queryset=Tag.objects.filter(
-            articles__quotes__in=Quote.objects.public()
-        ).distinct(),
+        queryset=Tag.objects.public(),
         empty_label="All topics",
         label="Topic",
     )

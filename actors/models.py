@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Count, F, OuterRef, Q, Subquery
+from django.db.models import Count, Exists, F, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils.text import slugify
@@ -31,14 +31,20 @@ class ActorQuerySet(models.QuerySet):
         could give away an embargoed story.
         """
         published = Article.objects.published()
+        # Correlated EXISTS: one actor (a page, a filter value) probes the indexes;
+        # the directory gets hashed semi-joins.
         return self.filter(
-            Q(pk__in=Quote.objects.public().values("speaker"))
-            | Q(pk__in=Mention.objects.filter(article__in=published).values("actor"))
+            Exists(Quote.objects.public().filter(speaker=OuterRef("pk")))
+            | Exists(
+                Mention.objects.filter(actor=OuterRef("pk"), article__in=published)
+            )
         )
 
     def quoted(self):
         """Actors with at least one public quote."""
-        return self.filter(pk__in=Quote.objects.public().values("speaker"))
+        return self.filter(
+            Exists(Quote.objects.public().filter(speaker=OuterRef("pk")))
+        )
 
     def with_public_counts(self):
         quotes = (
@@ -179,7 +185,7 @@ class QuoteQuerySet(models.QuerySet):
 
     def for_list(self):
         return self.select_related("speaker", "article", "article__source").defer(
-            "article__body"
+            "article__body", "article__search_document"
         )
 
     def newest_first(self):

@@ -7,9 +7,10 @@ from django.contrib.postgres.search import (
     SearchQuery,
     SearchRank,
     SearchVector,
+    SearchVectorField,
 )
 from django.db import connections, models
-from django.db.models import Count, OuterRef, Prefetch, Q, Subquery
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, Subquery
 from django.db.models.functions import Coalesce, Now
 from django.urls import reverse
 from django.utils import timezone
@@ -42,24 +43,41 @@ class Source(models.Model):
         super().save(*args, **kwargs)
 
 
+# The front page's topic sections come from this many of the newest stories.
+SECTION_WINDOW = 500
+
+
 class TagQuerySet(models.QuerySet):
-    def sections(self, stories):
-        """Tags of published stories, busiest first, each with ``latest``: ``stories``
-        (a sliced QuerySet) narrowed to the tag."""
-        published = Q(articles__in=Article.objects.published())
+    def sections(self, stories, size):
+        """Topics of the ``SECTION_WINDOW`` newest published stories, busiest first,
+        each with ``latest``: up to ``size`` of ``stories``, narrowed to the tag and
+        to that window.
+
+        Counting over the recent window, not the whole archive, keeps the front page's
+        cost constant as the archive grows (and follows what is in the news).
+        """
+        recent = (
+            Article.objects.published()
+            .order_by("-published_at", "-pk")
+            .values("pk")[:SECTION_WINDOW]
+        )
+        latest = stories.filter(pk__in=recent)[:size]
         return (
-            self.annotate(story_count=Count("articles", filter=published))
-            .filter(story_count__gt=0)
+            self.filter(articles__in=recent)
+            .annotate(story_count=Count("articles"))
             .order_by("-story_count", "name")
-            .prefetch_related(Prefetch("articles", queryset=stories, to_attr="latest"))
+            .prefetch_related(Prefetch("articles", queryset=latest, to_attr="latest"))
         )
 
     def public(self):
         """Tags on at least one published story."""
+        published = Article.objects.published()
         return self.filter(
-            pk__in=Article.tags.through.objects.filter(
-                article__in=Article.objects.published()
-            ).values("tag")
+            Exists(
+                Article.tags.through.objects.filter(
+                    tag=OuterRef("pk"), article__in=published
+                )
+            )
         )
 
 
@@ -134,10 +152,13 @@ class ArticleQuerySet(models.QuerySet):
         quoted = Quote.objects.exclude(status=Quote.Status.REJECTED).filter(
             speaker=actor
         )
-        return self.filter(
-            Q(pk__in=Mention.objects.filter(actor=actor).values("article"))
-            | Q(pk__in=quoted.values("article"))
-        )
+        mentioned = Mention.objects.filter(actor=actor).values("article")
+        quoted = quoted.values("article")
+        if connections[self.db].features.supports_slicing_ordering_in_compound:
+            # One IN over a UNION: PostgreSQL fetches the actor's stories by key
+            # instead of walking every published story to test an OR per row.
+            return self.filter(pk__in=mentioned.union(quoted))
+        return self.filter(Q(pk__in=mentioned) | Q(pk__in=quoted))
 
     def related_to(self, article):
         """Other stories sharing actors (worth two) and tags (worth one), best first.
@@ -205,12 +226,18 @@ class ArticleQuerySet(models.QuerySet):
         return self.filter(matches).order_by("-published_at", "-pk")
 
     def _search_postgresql(self, query):
+        """Match and rank on the stored, GIN-indexed ``search_document``.
+
+        Only the rank is computed for every match (from the stored vector, cheap);
+        ``ts_headline`` re-parses a body, so PostgreSQL evaluates it after the sort
+        and LIMIT, for the page of results shown only (it postpones expensive
+        SELECT-list functions past a LIMIT).
+        """
         search_query = SearchQuery(query, search_type="websearch", config="english")
         return (
-            self.annotate(document=SEARCH_VECTOR)
-            .filter(document=search_query)
+            self.filter(search_document=search_query)
             .annotate(
-                rank=SearchRank(SEARCH_VECTOR, search_query),
+                rank=SearchRank(models.F("search_document"), search_query),
                 search_headline=SearchHeadline(
                     "body",
                     search_query,
@@ -227,7 +254,8 @@ class ArticleQuerySet(models.QuerySet):
         )
 
 
-# Full-text search document; migration 0002 builds the same expression as a GIN index.
+# Full-text search document. On PostgreSQL a trigger (migration 0003) stores it in
+# ``Article.search_document``, which a GIN index covers.
 SEARCH_VECTOR = (
     SearchVector("headline", weight="A", config="english")
     + SearchVector("standfirst", weight="B", config="english")
@@ -236,6 +264,12 @@ SEARCH_VECTOR = (
 # Private-use characters delimit search matches, so they survive HTML escaping.
 MARK_START = "\ue000"
 MARK_STOP = "\ue001"
+
+
+class ArticleManager(models.Manager.from_queryset(ArticleQuerySet)):
+    def get_queryset(self):
+        # The stored search document is for the database only: never load it.
+        return super().get_queryset().defer("search_document")
 
 
 class Article(models.Model):
@@ -293,8 +327,11 @@ class Article(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # SEARCH_VECTOR of the row, kept up to date by a PostgreSQL trigger (migration
+    # 0003); always empty on other databases, where search matches substrings.
+    search_document = SearchVectorField(null=True, editable=False, serialize=False)
 
-    objects = ArticleQuerySet.as_manager()
+    objects = ArticleManager()
 
     class Meta:
         ordering = ["-published_at", "-id"]
@@ -407,7 +444,9 @@ class CorrectionQuerySet(models.QuerySet):
         return self.filter(article__in=Article.objects.published())
 
     def for_list(self):
-        return self.select_related("article").defer("article__body")
+        return self.select_related("article").defer(
+            "article__body", "article__search_document"
+        )
 
 
 class Correction(models.Model):

@@ -29,7 +29,7 @@ def article_list(request):
     latest = list(Article.objects.published().for_list()[:LATEST_COUNT])
     shown = [story.pk for story in latest]
     more = Article.objects.published().exclude(pk__in=shown).for_list()
-    sections = Tag.objects.sections(more[:SECTION_SIZE])[:SECTION_COUNT]
+    sections = Tag.objects.sections(more, SECTION_SIZE)[:SECTION_COUNT]
     context = {
         "lead": latest[0] if latest else None,
         "latest": latest[1:],

@@ -195,3 +195,29 @@ def test_quote_pagination_keeps_the_filters(client):
         quoted(actor, words=f"Point number {n}")
     html = client.get("/quotes/?speaker=talker").content.decode()
     assert 'href="?speaker=talker&amp;page=2"' in html
+
+
+def test_quote_search_speaker_is_a_text_box_not_a_list_of_every_actor(client):
+    ann = f.make_actor(name="Ann")
+    quoted(ann)
+    quoted(f.make_actor(name="Bob"))
+    html = client.get("/quotes/?speaker=ann").content.decode()
+    assert 'name="speaker" value="ann"' in html
+    assert "<option" not in html.split('name="speaker"')[1].split(">")[0]
+    assert ">Bob</option>" not in html
+
+
+def test_quote_search_has_a_trigram_index_on_postgresql():
+    """``text__icontains`` runs as ``UPPER(text) LIKE …``: the index must match."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("pg_trgm indexes exist only on PostgreSQL")
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT indexdef FROM pg_indexes WHERE indexname = 'quote_text_trgm'"
+        )
+        [(definition,)] = cursor.fetchall()
+    assert "gin (upper(text) gin_trgm_ops)" in definition
+    sql = str(Quote.objects.filter(text__icontains="rebuild").query)
+    assert 'UPPER("actors_quote"."text"::text) LIKE' in sql

@@ -485,3 +485,38 @@ def test_every_page_has_one_h1_ordered_headings_and_landmarks(client, story, url
 def test_nul_bytes_in_the_query_are_refused_not_a_500(client, url):
     f.make_article()
     assert client.get(url).status_code in (200, 400)
+
+
+def test_search_follows_edits_saves_and_bulk_updates(client):
+    """On PostgreSQL the stored search document is kept by a trigger."""
+    article = f.make_article(headline="Plain news", body="Nothing to see.")
+    assert not Article.objects.search("zeppelin").exists()
+    article.body = "A zeppelin landed."
+    article.save()
+    assert list(Article.objects.search("zeppelin")) == [article]
+    Article.objects.filter(pk=article.pk).update(headline="Airship over town")
+    assert list(Article.objects.search("airship")) == [article]
+    Article.objects.filter(pk=article.pk).update(body="Quiet again.")
+    assert not Article.objects.search("zeppelin").exists()
+    [found] = Article.objects.published().search("airship")
+    assert "search_document" in found.get_deferred_fields()
+
+
+def test_front_page_sections_follow_the_newest_stories(client, monkeypatch):
+    """Topics are ranked over the newest stories only, not the whole archive."""
+    from articles import models as article_models
+
+    old_topic, new_topic = f.make_tag(name="Old topic"), f.make_tag(name="New topic")
+    for n in range(5):
+        f.make_article(
+            published_at=timezone.now() - timedelta(days=30 + n), tags=[old_topic]
+        )
+    for n in range(10):
+        f.make_article(published_at=timezone.now() - timedelta(hours=n), tags=[])
+    newer = f.make_article(
+        published_at=timezone.now() - timedelta(hours=11), tags=[new_topic]
+    )
+    monkeypatch.setattr(article_models, "SECTION_WINDOW", 11)
+    sections = list(client.get("/").context["sections"])
+    assert [tag.name for tag in sections] == ["New topic"]
+    assert sections[0].latest == [newer]
