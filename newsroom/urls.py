@@ -6,6 +6,10 @@ from articles.sitemaps import NEWS_SITEMAPS, SITEMAPS
 from newsroom import views as newsroom_views
 from newsroom.caching import public_page
 
+admin.site.site_header = "The Newsroom — editorial"
+admin.site.site_title = "The Newsroom admin"
+admin.site.index_title = "Editorial desk"
+
 urlpatterns = [
     path("healthz", newsroom_views.healthz, name="healthz"),
     path("readyz", newsroom_views.readyz, name="readyz"),
