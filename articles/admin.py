@@ -31,33 +31,30 @@ for model in (Quote, Mention):
 reversion.register(Article, follow=("quotes", "mentions"))
 
 
+class ArticleCountAdmin(admin.ModelAdmin):
+    """A changelist column counting the stories of each row, in the same query."""
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(article_count=Count("articles"))
+
+    @admin.display(description="Stories", ordering="article_count")
+    def article_count(self, obj):
+        return obj.article_count
+
+
 @admin.register(Source)
-class SourceAdmin(admin.ModelAdmin):
+class SourceAdmin(ArticleCountAdmin):
     list_display = ("name", "kind", "url", "article_count")
     list_filter = ("kind",)
     search_fields = ("name", "url")
     prepopulated_fields = {"slug": ("name",)}
 
-    def get_queryset(self, request):
-        return super().get_queryset(request).annotate(article_count=Count("articles"))
-
-    @admin.display(description="Stories", ordering="article_count")
-    def article_count(self, obj):
-        return obj.article_count
-
 
 @admin.register(Tag)
-class TagAdmin(admin.ModelAdmin):
+class TagAdmin(ArticleCountAdmin):
     list_display = ("name", "slug", "article_count")
     search_fields = ("name",)
     prepopulated_fields = {"slug": ("name",)}
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).annotate(article_count=Count("articles"))
-
-    @admin.display(description="Stories", ordering="article_count")
-    def article_count(self, obj):
-        return obj.article_count
 
 
 @admin.register(Transition)
