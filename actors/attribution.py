@@ -102,6 +102,18 @@ _ADDRESSING = re.compile(
 )
 _SENTENCE_END = ("", ".", "!", "?", "\n")
 _COPULA_BEFORE = re.compile(r"\b(?:is|was|are|were|be|been|being|’s|'s)[ \u00a0]*$")
+_THAT = re.compile(r"\s+that\b")
+_STOP = re.compile(r"[.!?]")
+_NAME_LEAD = re.compile(r"[\s\u00a0]*[A-Z][\w.’'\- \u00a0,]*")
+_OWNED_REPLY = re.compile(r"['’]s?[ \u00a0]+(?:[a-z\-]+[ \u00a0]+)?" + _OWNED_NOUNS)
+_LETTER = re.compile(r"[A-Za-z]")
+_WORDY = re.compile(r"[A-Za-z]{2,}")
+_COLON_END = re.compile(r":[ \u00a0]*$")
+_COLON_END_ANY = re.compile(r":\s*$")
+_ENDED = re.compile(r"[.!?]\W*$")
+_LAST_BEFORE_COMMA = re.compile(r"([A-Za-z]+)\W*,\s*$")
+_INTRODUCED = re.compile(r"\w[,:][ \u00a0]*$")
+_ABSOLUTE = re.compile(r"\bwith\s+((?:the|his|her|its|their)\s+[\w\s\-’']{1,60}?)\s*$")
 
 
 @dataclass
@@ -147,13 +159,9 @@ class Attributor(Referents):
         if len(lead.split()) > 9 or _COORDINATED.match(lead):
             return None  # "…," and Doe called it "…": Doe's verb governs the next quote
         ended = body[span.end - 1 : span.end] in ".!?…" and not lead.strip(" ,\u00a0")
-        if body[span.end - 1 : span.end] in ".!?…" and re.match(
-            r"\s+that\b", body[verb.end() :]
-        ):
+        if body[span.end - 1 : span.end] in ".!?…" and _THAT.match(body, verb.end()):
             return None
-        if re.search(r"[.!?]", lead) and not re.fullmatch(
-            r"[\s\u00a0]*[A-Z][\w.’'\- \u00a0,]*", lead
-        ):
+        if _STOP.search(lead) and not _NAME_LEAD.fullmatch(lead):
             return None
         if (
             not lead.strip(" ,—–-\u00a0")
@@ -212,10 +220,7 @@ class Attributor(Referents):
             if (
                 owner
                 and owner[0].possessive
-                and re.match(
-                    r"['’]s?[ \u00a0]+(?:[a-z\-]+[ \u00a0]+)?" + _OWNED_NOUNS,
-                    self.body[owner[0].end : end],
-                )
+                and _OWNED_REPLY.match(self.body[owner[0].end : end])
             ):
                 return owner[0].name
             return None
@@ -236,7 +241,7 @@ class Attributor(Referents):
         if same_sentence:
             start = previous.close_mark + 1
         text = body[start : span.open_mark]
-        if not re.search(r"[A-Za-z]", text):
+        if not _LETTER.search(text):
             return None, False
         owner = self._claim_owner(text, start)
         if owner:
@@ -307,7 +312,7 @@ class Attributor(Referents):
             if found:
                 return found, True
         subject = self._leading_subject(s_start, span.open_mark)
-        if subject is None and re.search(r":[ \u00a0]*$", text):
+        if subject is None and _COLON_END.search(text):
             # "The message from Roe was simple: "…"": the one person named.
             named = {
                 m.name
@@ -336,10 +341,7 @@ class Attributor(Referents):
         body = self.body
         s_start, _ = self.sentences.bounds(s)
         window = body[start : verb.start()]
-        absolute = re.search(
-            r"\bwith\s+((?:the|his|her|its|their)\s+[\w\s\-’']{1,60}?)\s*$",
-            window,
-        )
+        absolute = _ABSOLUTE.search(window)
         if absolute:
             found = self.resolve_phrase(
                 start + absolute.start(1),
@@ -372,13 +374,11 @@ class Attributor(Referents):
             return bool(
                 previous is not None
                 and previous.close_mark >= s_start
-                and not re.search(
-                    r"[.!?]\W*$", body[previous.start : previous.close_mark + 1]
-                )
+                and not _ENDED.search(body[previous.start : previous.close_mark + 1])
             )
-        if re.search(r":\s*$", before):
+        if _COLON_END_ANY.search(before):
             return False
-        last = re.search(r"([A-Za-z]+)\W*,\s*$", before)
+        last = _LAST_BEFORE_COMMA.search(before)
         if last and last.group(1).lower() in lex.SPEECH_VERBS:
             return False
         # "…, she said, "Yes."": a full utterance after a reporting clause.
@@ -406,10 +406,7 @@ class Attributor(Referents):
         if self._is_label(span):
             return True
         introduced = (
-            re.search(
-                r"\w[,:][ \u00a0]*$",
-                self.body[max(0, span.open_mark - 4) : span.open_mark],
-            )
+            _INTRODUCED.search(self.body[max(0, span.open_mark - 4) : span.open_mark])
             and self.body[span.start : span.start + 1].isupper()
         )
         return (
@@ -522,7 +519,7 @@ class Attributor(Referents):
             if previous is None or previous.close_mark < s_start
             else previous.close_mark + 1
         )
-        return not re.search(r"[A-Za-z]", self.body[start : span.open_mark])
+        return not _LETTER.search(self.body[start : span.open_mark])
 
     def _turn(
         self, span, prev_same_para, prev_speaker, previous, last_speaker
@@ -552,7 +549,7 @@ class Attributor(Referents):
             return self._colon_speaker(s, q_end - 1)
         outside = self._outside_text(p_start, p_end)
         if (
-            not re.search(r"[A-Za-z]{2,}", outside)
+            not _WORDY.search(outside)
             and previous is not None
             and previous.paragraph == span.paragraph - 1
         ):
@@ -573,7 +570,7 @@ class Attributor(Referents):
             return None
         s = self.sentences.index(span.open_mark)
         s_start, s_end = self.sentences.bounds(s)
-        if re.search(r"[A-Za-z]", self.body[s_start : span.open_mark]):
+        if _LETTER.search(self.body[s_start : span.open_mark]):
             return None
         if any(not self._in_quote(v.start()) for v in self._verbs(s_start, s_end)):
             return None  # the quote's own sentence names a speaker ("they said")
@@ -581,9 +578,7 @@ class Attributor(Referents):
         if s_start > p_start:
             return self._sentence_subject(s - 1, s_start, None)
         p_start, p_end = self.sentences.ends[span.paragraph]
-        if q_end <= q_start or re.search(
-            r"[A-Za-z]{2,}", self._outside_text(p_start, p_end)
-        ):
+        if q_end <= q_start or _WORDY.search(self._outside_text(p_start, p_end)):
             return None
         last = self.sentences.index(q_end - 1)
         l_start, _ = self.sentences.bounds(last)

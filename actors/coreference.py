@@ -45,6 +45,11 @@ class Linker:
         self.actors: dict[str, Actor] = {}
         self.order: list[str] = []
         self._index: tuple | None = None
+        # People by (first, last) name key and by the tails of their key, so a full
+        # name is compared with the few actors it can match, not with all of them.
+        self._rank: dict[str, int] = {}
+        self._by_ends: dict[tuple[str, str], list[str]] = {}
+        self._by_tail: dict[str, list[str]] = {}
 
     def link(self) -> tuple[list[Mention], list[Actor]]:
         mentions = self.finder.mentions
@@ -65,40 +70,59 @@ class Linker:
         if actor is None:
             actor = self.actors[key] = Actor(name, kind)
             self.order.append(key)
+            if kind == PERSON:
+                self._index_person(key, name)
         return actor
+
+    def _index_person(self, key: str, name: str) -> None:
+        self._rank[key] = len(self._rank)
+        parts = name_parts(name)
+        if len(parts) > 1:
+            ends = (key_of(parts[0]), key_of(parts[-1]))
+            self._by_ends.setdefault(ends, []).append(key)
+        for i, char in enumerate(key):
+            if char == " ":
+                self._by_tail.setdefault(key[i + 1 :], []).append(key)
+
+    @staticmethod
+    def _same_person(name: str, parts: tuple[str, ...], other_name: str) -> bool:
+        """Return True if two names with the same first and last name are one person."""
+        other = name_parts(other_name)
+        return len(name.split()) == len(other_name.split()) or any(
+            len(bare_token(p)) == 1 for p in parts[1:-1] + other[1:-1]
+        )
+
+    def _first_person(self, keys) -> tuple[str, Actor] | None:
+        """Return the first-created person under ``keys``, as a scan in order would."""
+        found = [k for k in keys if k in self.actors and self.actors[k].kind == PERSON]
+        if not found:
+            return None
+        key = min(found, key=self._rank.__getitem__)
+        return key, self.actors[key]
 
     def _link_full(self, m: Mention) -> None:
         name = m.name or m.text
         if m.kind == PERSON:
             parts = name_parts(name)
-            for key, actor in self.actors.items():
-                if actor.kind != PERSON:
-                    continue
-                other = name_parts(actor.name)
-                if key == key_of(name) or (
-                    key_of(other[0]) == key_of(parts[0])
-                    and key_of(other[-1]) == key_of(parts[-1])
-                    and len(parts) > 1
-                    and len(other) > 1
-                    and (
-                        len(name.split()) == len(actor.name.split())
-                        or any(
-                            len(bare_token(p)) == 1 for p in parts[1:-1] + other[1:-1]
-                        )
-                    )
-                ):
-                    m.key, m.name = key, actor.name
-                    break
+            ends = (key_of(parts[0]), key_of(parts[-1]))
+            candidates = self._by_ends.get(ends, ()) if len(parts) > 1 else ()
+            same = [
+                key
+                for key in candidates
+                if self._same_person(name, parts, self.actors[key].name)
+            ]
+            found = self._first_person([key_of(name), *same])
+            if found:
+                m.key, m.name = found[0], found[1].name
         if not m.name and m.kind == PERSON:
-            for key, actor in self.actors.items():
-                words = actor.name.split()
-                if (
-                    actor.kind == PERSON
-                    and len(words) > len(name.split())
-                    and key.endswith(" " + key_of(name))
-                ):
-                    m.key, m.name = key, actor.name
-                    break
+            longer = [
+                key
+                for key in self._by_tail.get(key_of(name), ())
+                if len(self.actors[key].name.split()) > len(name.split())
+            ]
+            found = self._first_person(longer)
+            if found:
+                m.key, m.name = found[0], found[1].name
         if not m.name:
             m.name = " ".join(name.split())
             m.key = key_of(name)

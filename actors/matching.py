@@ -13,6 +13,7 @@ from types import MappingProxyType
 
 from actors.extraction import name_key
 from actors.models import Actor, Alias
+from articles.bulk_writes import KeyPool, insert_rows
 from articles.seeds import printable
 
 __all__ = ["ActorIndex", "ActorRef", "is_mixed_script", "save_actors"]
@@ -138,17 +139,21 @@ class ActorIndex:
         return preferred[0].id if preferred else None
 
 
+_KINDS = frozenset(Actor.Kind.values)
+
+
 def _same_kind(a, b):
     loose = {Actor.Kind.ORGANIZATION, Actor.Kind.GROUP}
     return a == b or (a in loose and b in loose)
 
 
-def save_actors(index, extracted, *, slugs):
+def save_actors(index, extracted, *, slugs, keys=None):
     """Map each extracted actor's name to an Actor id, creating new actors and aliases.
 
     Return ``(ids, warnings, on_commit)``: ``on_commit()`` adds what was created to
     ``index`` once the transaction has committed (a rollback leaves it as it was).
-    ``slugs(names)`` gives a free slug for each new actor's name.
+    ``slugs(names)`` gives a free slug for each new actor's name; ``keys`` is the
+    KeyPool of new actors' primary keys.
     """
     ids, new, warnings = {}, {}, []
     name_limit = Actor._meta.get_field("name").max_length
@@ -157,7 +162,7 @@ def save_actors(index, extracted, *, slugs):
         if not key or len(actor.name) > name_limit:
             warnings.append(f"actor skipped, no usable name: {actor.name[:40]}")
             continue
-        if actor.kind not in Actor.Kind.values:
+        if actor.kind not in _KINDS:
             warnings.append(f"actor skipped, unknown kind {actor.kind!r}")
             continue
         found = index.find(actor.name, actor.kind, actor.aliases)
@@ -171,24 +176,26 @@ def save_actors(index, extracted, *, slugs):
             ids[actor.name] = key
         else:
             ids[actor.name] = found
+    refs = []
     if new:
         names = [actor.name for actor in new.values()]
-        new = {
-            key: _new_actor(actor, key, slug)
+        rows = [
+            _new_actor(actor, key, slug)
             for (key, actor), slug in zip(new.items(), slugs(names), strict=True)
-        }
+        ]
+        pks = insert_rows(Actor, rows, keys=keys or KeyPool(Actor))
+        refs = [
+            (ActorRef(pk, row["name"], row["kind"], False), row["name_key"])
+            for row, pk in zip(rows, pks, strict=True)
+        ]
+        new = dict(zip(new, pks, strict=True))
         ids = {name: new[v] if isinstance(v, str) else v for name, v in ids.items()}
-    created = Actor.objects.bulk_create(new.values())
-    refs = [
-        (ActorRef(a.pk, a.name, a.kind, a.is_verified), a.name_key) for a in created
-    ]
-    ids = {name: getattr(value, "pk", value) for name, value in ids.items()}
-    keys = _save_aliases(index, extracted, ids)
+    aliases = _save_aliases(index, extracted, ids)
 
     def on_commit():
         for ref in refs:
             index.add_actor(*ref)
-        for key in keys:
+        for key in aliases:
             index.add_alias(*key)
 
     return ids, warnings, on_commit
@@ -196,14 +203,14 @@ def save_actors(index, extracted, *, slugs):
 
 def _new_actor(actor, key, slug):
     limit = Actor._meta.get_field("title").max_length
-    return Actor(
-        name=actor.name,
-        name_key=key,
-        slug=slug,
-        kind=actor.kind,
-        title=actor.title[:limit],
-        is_verified=False,
-    )
+    return {
+        "name": actor.name,
+        "name_key": key,
+        "slug": slug,
+        "kind": actor.kind,
+        "title": actor.title[:limit],
+        "is_verified": False,
+    }
 
 
 def _save_aliases(index, extracted, ids):
@@ -226,6 +233,10 @@ def _save_aliases(index, extracted, ids):
                 and key != name_key(actor.name)
                 and not index.has_key(actor_id, key)
             ):
-                aliases[actor_id, key] = Alias(actor_id=actor_id, name=alias, key=key)
-    Alias.objects.bulk_create(aliases.values(), ignore_conflicts=True)
+                aliases[actor_id, key] = {
+                    "actor_id": actor_id,
+                    "name": alias,
+                    "key": key,
+                }
+    insert_rows(Alias, aliases.values(), ignore_conflicts=True)
     return list(aliases)

@@ -122,6 +122,12 @@ _JOINT = re.compile(
     r"|partnership|report|joint|tracking|exit)\b)"
 )
 _CAPS_LINE = re.compile(rf"^[^a-z]*[{_UP}]{{2,}}[^a-z]*$")
+_LETTER_WORDS = re.compile(r"[^\W\d_]+")
+_PROGRAMME_TAILS = tuple(f" {w}" for w in sorted(lex.PROGRAMME_TAILS))
+_TRAILING = lex.TITLE_CONNECTORS | {"al", "de", "van"}  # never end a name
+_BUILDING_BEFORE = re.compile(
+    r"\b(?:in|into|to|at|from|for|be|inside|outside|of)[ \u00a0]+the[ \u00a0]+$"
+)
 
 
 @dataclass
@@ -192,7 +198,7 @@ class MentionFinder:
                 for m in _PROGRAMME.finditer(body)
                 if key_of(m.group()[4:]) not in lex.KNOWN_ORGS  # "the Drudge Report"
             ]
-            if any(f" {w}" in body for w in lex.PROGRAMME_TAILS)
+            if any(tail in body for tail in _PROGRAMME_TAILS)
             else []
         )
         joints = _JOINT.finditer(body) if _JOINT_NOUN.search(body) else ()
@@ -224,7 +230,7 @@ class MentionFinder:
         line_start = body.rfind("\n", 0, pos) + 1
         line_end = body.find("\n", pos)
         line = body[line_start : line_end if line_end >= 0 else len(body)]
-        words = re.findall(r"[^\W\d_]+", line)
+        words = _LETTER_WORDS.findall(line)
         upper = sum(1 for w in words if w.isupper() and len(w) > 1)
         if len(words) <= 1 or upper >= max(2, 0.6 * len(words)):
             return True
@@ -352,7 +358,7 @@ class MentionFinder:
             or (tokens and tokens[0][0] in lex.TITLE_CONNECTORS)
         ):
             tokens = tokens[1:]
-        while tokens and tokens[-1][0] in lex.TITLE_CONNECTORS | {"al", "de", "van"}:
+        while tokens and tokens[-1][0] in _TRAILING:
             tokens = tokens[:-1]
         if not tokens:
             return
@@ -443,10 +449,7 @@ class MentionFinder:
         if (
             kind == ORGANIZATION
             and key == "white house"
-            and re.search(
-                r"\b(?:in|into|to|at|from|for|be|inside|outside|of)[ \u00a0]+the[ \u00a0]+$",
-                self.body[max(0, start - 12) : start],
-            )
+            and _BUILDING_BEFORE.search(self.body[max(0, start - 12) : start])
         ):
             kind = PLACE  # a building, not the administration
         if (

@@ -573,10 +573,12 @@ def bare_token(token: str) -> str:
     return token.rstrip(".")
 
 
+@lru_cache(maxsize=8192)
 def is_acronym(token: str) -> bool:
     return bool(ACRONYM.match(token)) and len(token.replace(".", "")) >= 2
 
 
+@lru_cache(maxsize=8192)
 def is_title_token(token: str) -> bool:
     return token in TITLE_WORDS or bare_token(token) in HONORIFICS
 
@@ -586,6 +588,7 @@ _PARTICLE = re.compile(
 )
 
 
+@lru_cache(maxsize=8192)
 def looks_like_name_token(token: str) -> bool:
     bare = bare_token(token)
     if bare in FIRST_NAMES or _PARTICLE.match(token):
@@ -633,6 +636,7 @@ def gender_of(tokens: list[str], title: str) -> str:
     return ""
 
 
-def name_parts(name: str) -> list[str]:
-    parts = [p for p in name.split() if bare_token(p) not in GENERATION_SUFFIXES]
-    return parts or name.split()
+@lru_cache(maxsize=8192)
+def name_parts(name: str) -> tuple[str, ...]:
+    parts = tuple(p for p in name.split() if bare_token(p) not in GENERATION_SUFFIXES)
+    return parts or tuple(name.split())

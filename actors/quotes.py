@@ -207,6 +207,13 @@ def find_quotes(body: str) -> list[QuoteSpan]:
 
 
 _NEXT_WORDS = re.compile(r"[ \u00a0,]*([\w’'.\-]+)")
+_STOP = re.compile(r"[.!?]")
+_THAT_CLAUSE = re.compile(r"\s+(?:that|how|whether|if)\b")
+# The word before a sentence boundary; looked for in a short window first.
+_WORD_BEFORE = re.compile(r"[\w.]+$")
+_INITIAL = re.compile(r"[A-Z]")
+_FOLLOWER = re.compile(r"[\"“‘]|([A-Z][a-z]*)\b")
+_INITIALISM = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]|Inc|Corp|Co|Ltd|etc")
 
 
 def _attribution_follows(body: str, pos: int, end: int) -> bool:
@@ -222,13 +229,19 @@ def _attribution_follows(body: str, pos: int, end: int) -> bool:
             return False
         if token in lex.SPEECH_VERBS:
             rest = body[cursor:end]
-            stop = re.search(r"[.!?]", rest)
+            stop = _STOP.search(rest)
             clause = rest[: stop.start()] if stop else rest
-            return (
-                not re.match(r"\s+(?:that|how|whether|if)\b", rest)
-                and len(clause.split()) <= 25
-            )
+            return not _THAT_CLAUSE.match(rest) and len(clause.split()) <= 25
     return False
+
+
+def _word_before(body: str, start: int, end: int) -> str:
+    """Return the run of word characters and dots ending at ``end`` ("" if none)."""
+    window = max(start, end - 40)  # a whole-paragraph search costs its length
+    word = _WORD_BEFORE.search(body, window, end)
+    if word and word.start() == window > start:
+        word = _WORD_BEFORE.search(body, start, end)
+    return word.group() if word else ""
 
 
 class Sentences:
@@ -250,17 +263,11 @@ class Sentences:
                 k = bisect.bisect_right(opens, m.end() - 1) - 1
                 if k >= 0 and inside[k][0] <= m.end() - 1 < inside[k][1]:
                     continue
-                word = re.search(r"([\w.]+)$", body[p_start:pos])
-                if word and (
-                    word.group(1) in _ABBREVIATIONS
-                    or re.fullmatch(r"[A-Z]", word.group(1))
-                ):
-                    follower = re.match(r"[\"“‘]|([A-Z][a-z]*)\b", body[m.end() :])
+                word = _word_before(body, p_start, pos)
+                if word and (word in _ABBREVIATIONS or _INITIAL.fullmatch(word)):
+                    follower = _FOLLOWER.match(body, m.end())
                     if not (
-                        re.fullmatch(
-                            r"(?:[A-Za-z]\.)+[A-Za-z]|Inc|Corp|Co|Ltd|etc",
-                            word.group(1),
-                        )
+                        _INITIALISM.fullmatch(word)
                         and follower
                         and (
                             follower.group(1) is None
@@ -276,11 +283,16 @@ class Sentences:
         self.starts = starts
         self.ends = paragraphs
         self.paragraph_starts = [a for a, _ in paragraphs]
+        # Asked for many times per quote: worked out once.
+        self._bounds = [self._bounds_of(i) for i in range(len(starts))]
 
     def index(self, pos: int) -> int:
         return bisect.bisect_right(self.starts, pos) - 1
 
     def bounds(self, index: int) -> tuple[int, int]:
+        return self._bounds[index] if index >= 0 else self._bounds_of(index)
+
+    def _bounds_of(self, index: int) -> tuple[int, int]:
         start = self.starts[index]
         p = bisect.bisect_right(self.paragraph_starts, start) - 1
         end = self.ends[p][1]

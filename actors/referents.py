@@ -156,6 +156,20 @@ _NOT_PLURAL = lex.words("this his its was has is as us yes news always perhaps")
 _FUNCTION = lex.words(
     "the a an his her their its this that of for at with from in on to and who"
 )
+_ASIDE = re.compile(r"—[^—]*—|\([^)]*\)")
+_LETTERS = re.compile(r"[A-Za-z]+")
+_CLAUSE_PUNCT = re.compile(r"[,;:]")
+_PRONOUN_IN = re.compile(r"\b(?:he|she|it|they|I|we)\b", re.IGNORECASE)
+_HE_SHE = re.compile(r"(?:He|She|he|she)\b")
+_LOWER_WORDS = re.compile(r"[a-z\-]+")
+_COMPLEMENT_SPLIT = re.compile(r"\s(?:of|for|at|with|from|in|on)\s")
+_PHRASE_WORDS = re.compile(r"[A-Za-z’'\-]+")
+_CLAUSE_SPLIT = re.compile(r"[,.;]")
+_LEAD_PRONOUN_ANY_CASE = re.compile(r"\W*(he|she|they|it)\b", re.IGNORECASE)
+_LEAD_PRONOUN = re.compile(r"\W*(he|she|they|it|He|She|They|It)\b")
+_LEAD_DETERMINER = re.compile(r"\W*(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s")
+_LEAD_PERSONAL = re.compile(r"(he|she|He|She|they|They)\s")
+_CLAUSE_TOKEN = re.compile(r"[\w’'\-.]+|[;:(—]")
 
 
 class Referents:
@@ -235,16 +249,14 @@ class Referents:
             if self._in_parenthetical(clause, m.start):
                 continue
             seen.add(s)
-            gap = re.sub(r"—[^—]*—|\([^)]*\)", " ", self.body[clause : m.start])
-            words = [
-                w.lower() for w in re.findall(r"[A-Za-z]+", gap) if w.lower() != "the"
-            ]
+            gap = _ASIDE.sub(" ", self.body[clause : m.start])
+            words = [w.lower() for w in _LETTERS.findall(gap) if w.lower() != "the"]
             if words and (words[-1] in _PREPOSITIONS or words[-1] in _REPORTING):
                 continue  # "… told CNN": an object, not the subject
             if (
                 len(gap.split()) <= 4
-                and not re.search(r"[,;:]", gap)
-                and not re.search(r"\b(?:he|she|it|they|I|we)\b", gap, re.IGNORECASE)
+                and not _CLAUSE_PUNCT.search(gap)
+                and not _PRONOUN_IN.search(gap)
             ):
                 subjects[s] = m
         return subjects
@@ -269,7 +281,7 @@ class Referents:
 
     def _pronoun_subject(self, s: int) -> bool:
         clause = self._main_clause(s)
-        return bool(re.match(r"(?:He|She|he|she)\b", self.body[clause : clause + 4]))
+        return bool(_HE_SHE.match(self.body[clause : clause + 4]))
 
     def _gender_ok(self, name: str, gender: str) -> bool:
         actor = self.actors.get(name)
@@ -410,12 +422,10 @@ class Referents:
         return roles
 
     def resolve_nominal(self, phrase: str, pos: int) -> str | None:
-        wanted = {
-            w for w in re.findall(r"[a-z\-]+", phrase.lower()) if w not in _FUNCTION
-        }
+        wanted = {w for w in _LOWER_WORDS.findall(phrase.lower()) if w not in _FUNCTION}
         # The head noun comes before its complement: "the secretary of state".
-        phrase = re.split(r"\s(?:of|for|at|with|from|in|on)\s", phrase)[0]
-        words = re.findall(r"[A-Za-z’'\-]+", phrase)
+        phrase = _COMPLEMENT_SPLIT.split(phrase, 1)[0]
+        words = _PHRASE_WORDS.findall(phrase)
         if not words:
             return None
         lowered = [w.lower() for w in words]
@@ -521,7 +531,7 @@ class Referents:
         if not first:
             text = without_apposition(text)  # "Clinton, who followed Trump, said"
             b = a + len(text)
-        if first and INDEFINITE_PERSON.match(re.split(r"[,.;]", text)[0] + " "):
+        if first and INDEFINITE_PERSON.match(_CLAUSE_SPLIT.split(text, 1)[0] + " "):
             return None  # "said a campaign spokesman"
         if not first and (UNNAMED.match(text) or INDEFINITE_PERSON.match(text)):
             return None  # "a spokeswoman for the Commission": nobody named
@@ -539,11 +549,7 @@ class Referents:
                 return heads[0].name
             people = [m for m in heads if m.kind == PERSON]
             return (people or heads)[-1].name
-        pronoun = (
-            re.match(r"\W*(he|she|they|it)\b", text, re.IGNORECASE)
-            if first
-            else _PRONOUN.search(text)
-        )
+        pronoun = _LEAD_PRONOUN_ANY_CASE.match(text) if first else _PRONOUN.search(text)
         if pronoun:
             return self.resolve_pronoun(pronoun.group(1), a)
         phrase = (
@@ -556,7 +562,7 @@ class Referents:
         """Return X for "the X editorial board said", "X's office said" (part of an org)."""
         # The head before its complement: "a statement from Roe's office" → statement.
         head = _COMPLEMENT.split(phrase)[0]
-        words = re.findall(r"[A-Za-z]+", head)
+        words = _LETTERS.findall(head)
         last = words[-1].lower() if words else ""
         if last in lex.DOCUMENT_NOUNS:
             # "Roe's statement said", "the Pew survey said", "a statement from Roe's
@@ -584,14 +590,10 @@ class Referents:
         if subject is not None and subject.start < pos:
             return subject.name
         start = self._main_clause(s)
-        pronoun = re.match(
-            r"\W*(he|she|they|it|He|She|They|It)\b", self.body[start:pos]
-        )
+        pronoun = _LEAD_PRONOUN.match(self.body[start:pos])
         if pronoun:
             return self.resolve_pronoun(pronoun.group(1), start)
-        if re.match(
-            r"\W*(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s", self.body[start:pos]
-        ):
+        if _LEAD_DETERMINER.match(self.body[start:pos]):
             verb = self._verbs(start, pos)
             if verb:
                 phrase = self.body[start : verb[0].start()]
@@ -609,10 +611,10 @@ class Referents:
             if m.possessive or m.modifier:
                 continue
             gap = self.body[start + lead : m.start]
-            if len(gap.split()) <= 1 and not re.search(r"[,;:]", gap):
+            if len(gap.split()) <= 1 and not _CLAUSE_PUNCT.search(gap):
                 return m.name
             break
-        pronoun = re.match(r"(he|she|He|She|they|They)\s", text[lead:])
+        pronoun = _LEAD_PERSONAL.match(text[lead:])
         if pronoun:
             return self.resolve_pronoun(pronoun.group(1), start + lead)
         return None
@@ -620,7 +622,7 @@ class Referents:
 
 def _title_nouns(title: str) -> set[str]:
     words = set()
-    for w in re.findall(r"[A-Za-z]+", title):
+    for w in _LETTERS.findall(title):
         low = w.lower()
         words.add(low)
         if low in lex.TITLE_NOUNS:
@@ -643,7 +645,7 @@ def without_apposition(text: str) -> str:
 
 def clause_tail(window: str) -> str:
     """Return the end of ``window`` after the last clause boundary."""
-    words = list(re.finditer(r"[\w’'\-.]+|[;:(—]", window))
+    words = list(_CLAUSE_TOKEN.finditer(window))
     cut = 0
     for m in reversed(words):
         token = m.group()

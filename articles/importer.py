@@ -24,7 +24,7 @@ from django.utils import timezone
 from actors.extraction import extract
 from actors.matching import ActorIndex, save_actors
 from actors.models import Actor, Mention, Quote
-from articles.bulk_writes import insert_rows, pipelined, quick_commits
+from articles.bulk_writes import KeyPool, insert_rows, pipelined, quick_commits
 from articles.models import Article, Source, Tag, Transition
 from articles.seeds import SeedError, printable, read_seed
 from articles.slugs import SlugPicker
@@ -146,6 +146,7 @@ class _Importer:
         self.tag_ids = {}
         self.source_id = None
         self.slugs = SlugPicker()
+        self.keys = {model: KeyPool(model) for model in (Article, Actor, Tag)}
         self.seen_names = {}
         self._staged = []
 
@@ -179,8 +180,9 @@ class _Importer:
         if self.index is None:
             self.index = ActorIndex.load()
         tags, warnings = self._usable_tags(seed.tags)
-        with pipelined(), transaction.atomic():
-            action, reason, notes = self._save(seed, tags)
+        with transaction.atomic():
+            with pipelined():
+                action, reason, notes = self._save(seed, tags)
             if self.dry_run:
                 transaction.set_rollback(True)
         if not self.dry_run:
@@ -207,11 +209,12 @@ class _Importer:
                 return Action.CONFLICT, "changed by an editor during the import", []
             warnings = self._attach(by_key["id"], seed, tags, extraction, replace=True)
             return Action.UPDATED, "content changed", warnings
-        extraction = extract(seed.body, known=self.index.known)
         slug = self.slugs.pick(
             Article, seed.headline, fallback="story", candidates=slugs, taken=taken
         )
+        # Written before extracting: PostgreSQL indexes the story meanwhile.
         article_id = self._create(seed, slug)
+        extraction = extract(seed.body, known=self.index.known)
         return Action.CREATED, "", self._attach(article_id, seed, tags, extraction)
 
     def _existing(self, seed, slugs):
@@ -258,7 +261,7 @@ class _Importer:
     def _create(self, seed, slug):
         now = timezone.now()
         # No save(): the importer sets every derived field itself.
-        article_id = insert_rows(
+        [article_id] = insert_rows(
             Article,
             [
                 {
@@ -279,13 +282,19 @@ class _Importer:
                     "import_version": 1,
                 }
             ],
+            keys=self.keys[Article],
         )
         if self.publish:
-            Transition.objects.create(
-                article_id=article_id,
-                from_status=Article.Status.DRAFT,
-                to_status=Article.Status.PUBLISHED,
-                note="Published on import.",
+            insert_rows(
+                Transition,
+                [
+                    {
+                        "article_id": article_id,
+                        "from_status": Article.Status.DRAFT,
+                        "to_status": Article.Status.PUBLISHED,
+                        "note": "Published on import.",
+                    }
+                ],
             )
         return article_id
 
@@ -335,6 +344,7 @@ class _Importer:
             self.index,
             extraction.actors,
             slugs=lambda names: self.slugs.pick_many(Actor, names, fallback="actor"),
+            keys=self.keys[Actor],
         )
         self._staged.append(on_commit)
         self._save_mentions(article_id, extraction.actors, actor_ids)
@@ -370,11 +380,13 @@ class _Importer:
             absent = [name for name in missing if name.lower() not in found]
             slugs = self.slugs.pick_many(Tag, absent, fallback="tag") if absent else []
             new = [
-                Tag(name=name, slug=slug)
+                {"name": name, "slug": slug}
                 for name, slug in zip(absent, slugs, strict=True)
             ]
-            Tag.objects.bulk_create(new)
-            found.update((tag.name.lower(), tag.pk) for tag in new)
+            pks = insert_rows(Tag, new, keys=self.keys[Tag])
+            found.update(
+                (tag["name"].lower(), pk) for tag, pk in zip(new, pks, strict=True)
+            )
             self._staged.append(lambda: self._remember_tags(found))
             ids = {**self.tag_ids, **found}
         else:
@@ -448,18 +460,20 @@ _EXISTING_COLUMNS = (
 def _existing_sql(slugs):
     """The articles with this file name, this content hash or one of ``slugs``.
 
-    The ORM's query, written once. "NOT (… = '')" repeats the partial unique index's
-    condition word for word: SQLite uses that index only then (with "<> ''" it scans
-    the whole table for every file).
+    One SELECT per condition, joined by UNION: each uses its own index on both
+    backends (PostgreSQL scans the whole table for the three conditions joined by
+    OR). "NOT (… = '')" repeats the partial unique index's condition word for word:
+    SQLite uses that index only then.
     """
     qn = connection.ops.quote_name
     column = {
         name: qn(Article._meta.get_field(name).column) for name in _EXISTING_COLUMNS
     }
+    select = f"SELECT {', '.join(column.values())} FROM {qn(Article._meta.db_table)}"
     return (
-        f"SELECT {', '.join(column.values())} FROM {qn(Article._meta.db_table)}"
-        f" WHERE {column['import_key']} = %s"
-        f" OR ({column['content_hash']} = %s AND NOT ({column['content_hash']} = ''))"
-        f" OR {column['slug']} IN ({', '.join(['%s'] * slugs)})"
-        f" ORDER BY {column['id']} LIMIT %s"
+        f"{select} WHERE {column['import_key']} = %s"
+        f" UNION {select} WHERE {column['content_hash']} = %s"
+        f" AND NOT ({column['content_hash']} = '')"
+        f" UNION {select} WHERE {column['slug']} IN ({', '.join(['%s'] * slugs)})"
+        f" ORDER BY 1 LIMIT %s"
     )
