@@ -2,6 +2,7 @@
 
     bench/run.sh                       # everything: database, archive, gunicorn, wrk
     bench/run.sh --rounds 5 --duration 10
+    bench/run.sh --only cached,304 --stress-seconds 0   # the ceiling and cached pages
 
 See bench/README.md for what is measured and why.
 """
@@ -198,6 +199,14 @@ def targets(base, options):
         ("story page, cached", [stories[0]], False, None),
         ("story page, 304", [stories[0]], False, etag),
     ]
+    if options.only:
+        # Words of the label, so "cached" selects "story page, cached" but not
+        # "story page, uncached". The ceiling always runs: ratios are relative to it.
+        plan = plan[:1] + [
+            target
+            for target in plan[1:]
+            if options.only & set(re.findall(r"\w+", target[0].lower()))
+        ]
     for _label, paths, _unique, _etag in plan:
         for path in paths[:3]:
             status, _h, _b = fetch(base, path.replace(" ", "+"))
@@ -367,6 +376,12 @@ def main():
         "--stress-uncached",
         action="store_true",
         help="make every stress request a cache miss (worst case)",
+    )
+    parser.add_argument(
+        "--only",
+        type=lambda value: {word.strip().lower() for word in value.split(",")},
+        help="comma-separated words: run only the targets whose label has one "
+        "(e.g. ceiling,cached,304); the ceiling always runs",
     )
     parser.add_argument("--stories", type=int, default=10_000)
     parser.add_argument("--port", type=int, default=8642)

@@ -17,16 +17,18 @@ session is never touched for them and public pages carry no ``Vary: Cookie``.
 
 Any change to content that public pages show bumps the generation (``newsroom.signals``
 wires the model signals; code that writes with ``bulk_create``/``update()`` must call
-:func:`invalidate_public_pages` itself). A scheduled story going live bumps it too: the
-generation state remembers the next scheduled publication time.
+:func:`invalidate_public_pages` itself). A scheduled story going live bumps it too:
+each generation's *state* remembers when it began and the next scheduled publication.
 
 Every cached page remembers the generation it was rendered at and is used only while
-that is still the current one, so a single cache round trip (``get_many``) fetches the
-generation, its state and the page together. Each process also keeps the pages it
-served last in memory (``PUBLIC_PAGE_MEMORY_ENTRIES``): then only the few bytes of the
-generation come from Redis. Without Redis (several workers, each with its own local
-memory cache) the generation lives in ``PUBLIC_CACHE_GENERATION_FILE``, shared by all
-processes on the host. If the cache is down, pages are served uncached.
+that is still the current one. Each process keeps the pages it served last in memory
+(``PUBLIC_PAGE_MEMORY_ENTRIES``), and the state of the generation it saw last (a
+generation's state never changes), so a hit or a 304 costs one small read: the
+generation, an integer, from the Redis primary (``ReusingRedisCache.get_many_fresh``).
+A page this process does not hold comes in the same round trip. Without Redis
+(several workers, each with its own local memory cache) the generation lives in
+``PUBLIC_CACHE_GENERATION_FILE``, shared by all processes on the host. If the cache is
+down, pages are served uncached.
 """
 
 import fcntl
@@ -34,27 +36,35 @@ import hashlib
 import json
 import logging
 import os
-import pickle
 import threading
 import time
 from collections import OrderedDict
 from datetime import UTC, datetime
 from functools import wraps
+from typing import NamedTuple
 
 from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
-from django.core.cache import cache
+from django.core.cache import cache, caches
+from django.core.signals import setting_changed
+from django.dispatch import receiver
+from django.http import HttpResponse
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date
+
+from newsroom import memo
 
 logger = logging.getLogger(__name__)
 
 GENERATION_KEY = "public:generation"
-STATE_KEY = "public:generation-state"
-PAGE_KEY_PREFIX = "public:page:v2:"  # v2: (generation, pickled page) tuples
+STATE_KEY_PREFIX = "public:state:"  # + a generation: {"changed_at", "next_publish_at"}
+PAGE_KEY_PREFIX = "public:page:v3:"  # v3: (generation, body, headers, nonce) tuples
 # Cached pages are checked against the generation on every hit, so they may live long;
 # the timeout only bounds the memory that rarely visited pages occupy.
 PAGE_TIMEOUT = 600
+# A bump deletes the previous generation's state; the timeout only catches the odd one
+# a race leaves behind. (A state that expired is recreated: Last-Modified moves on.)
+STATE_TIMEOUT = 24 * 3600
 _UNFETCHED = object()
 
 
@@ -99,36 +109,32 @@ def invalidate_public_pages():
         return None
 
 
+def _state_key(generation):
+    return f"{STATE_KEY_PREFIX}{generation}"
+
+
 def _cache_bump():
     try:
         generation = cache.incr(GENERATION_KEY)
     except ValueError:  # the key is missing (first use, eviction, cache cleared)
-        generation = _initial_generation()
-        cache.set(GENERATION_KEY, generation, timeout=None)
-    cache.set(STATE_KEY, _new_state(), timeout=None)
+        cache.add(GENERATION_KEY, _initial_generation(), timeout=None)
+        generation = cache.incr(GENERATION_KEY)
+    # Each generation has its own state, so two bumps at once cannot leave the newer
+    # generation with the older one's state.
+    cache.set(_state_key(generation), _new_state(), timeout=STATE_TIMEOUT)
+    cache.delete(_state_key(generation - 1))
     return generation
 
 
-def _current(values):
-    """The generation and its state from a ``get_many`` answer, creating them if absent."""
-    generation = values.get(GENERATION_KEY)
-    state = values.get(STATE_KEY)
-    if generation is None:
-        cache.add(GENERATION_KEY, _initial_generation(), timeout=None)
-        generation = cache.get(GENERATION_KEY)
+def _cache_state(generation):
+    """The state of ``generation``, created if it is missing (evicted, or the bump
+    that made the generation has not written it yet)."""
+    state = cache.get(_state_key(generation))
     if state is None:
         state = _new_state()
-        cache.add(STATE_KEY, state, timeout=None)
-    if _went_live(state):
-        generation = _cache_bump()
-        state = cache.get(STATE_KEY) or _new_state()
-    return generation, state
-
-
-def _went_live(state):
-    """Has a scheduled story gone live since this generation began?"""
-    next_publish_at = state.get("next_publish_at")
-    return next_publish_at is not None and next_publish_at <= time.time()
+        if not cache.add(_state_key(generation), state, timeout=STATE_TIMEOUT):
+            state = cache.get(_state_key(generation)) or state
+    return state
 
 
 # Without a shared cache (no REDIS_URL), each gunicorn worker has its own local-memory
@@ -165,15 +171,88 @@ def _file_current(path):
     return generation, state
 
 
+def _went_live(state):
+    """Has a scheduled story gone live since this generation began?"""
+    next_publish_at = state.get("next_publish_at")
+    return next_publish_at is not None and next_publish_at <= time.time()
+
+
+class _Generation(NamedTuple):
+    """A generation, its state, and the headers every response under it sends."""
+
+    number: int
+    state: dict
+    etag: str
+    last_modified: int  # HTTP dates have 1 s resolution
+    headers: tuple  # ETag, Last-Modified, Cache-Control
+
+    @classmethod
+    def make(cls, number, state):
+        etag = f'W/"{settings.PUBLIC_CACHE_VERSION}-{number}"'
+        last_modified = int(state["changed_at"])
+        blank = HttpResponse()
+        _cdn_cache_control(blank)
+        headers = (
+            ("ETag", etag),
+            ("Last-Modified", http_date(last_modified)),
+            ("Cache-Control", blank["Cache-Control"]),
+        )
+        return cls(number, state, etag, last_modified, headers)
+
+
+_known = None  # the _Generation this process saw last
+
+
+@receiver(setting_changed)
+def _forget_generation(setting, **kwargs):
+    global _known
+    if setting == "CACHES" or setting.startswith("PUBLIC_"):
+        _known = None
+
+
+def _generation(number, state=None):
+    """The _Generation for ``number``: remembered, or built from its state."""
+    global _known
+    known = _known
+    if known is None or known.number != number:
+        if state is None:
+            state = _cache_state(number)
+        known = _known = _Generation.make(number, state)
+    return known
+
+
+def _lookup(page_key=None):
+    """The current _Generation and, if ``page_key`` is given, the cached page there
+    (else _UNFETCHED), in one round trip to the cache."""
+    if settings.PUBLIC_CACHE_GENERATION_FILE:
+        number, state = _file_current(settings.PUBLIC_CACHE_GENERATION_FILE)
+        return _generation(number, state), _UNFETCHED
+    backend = caches["default"]
+    keys = [GENERATION_KEY] if page_key is None else [GENERATION_KEY, page_key]
+    fetch = getattr(backend, "get_many_fresh", None)
+    if fetch is not None:
+        values = fetch(keys)
+    else:
+        found = backend.get_many(keys)
+        values = [found.get(key) for key in keys]
+    number = values[0]
+    if number is None:
+        backend.add(GENERATION_KEY, _initial_generation(), timeout=None)
+        number = backend.get(GENERATION_KEY)
+    generation = _generation(number)
+    if _went_live(generation.state):
+        generation = _generation(_cache_bump())
+    return generation, values[1] if page_key is not None else _UNFETCHED
+
+
 # --- The decorator -------------------------------------------------------------------
-def _page_key(request):
-    raw = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
-    digest = hashlib.sha256(raw.encode("utf-8", "surrogateescape")).hexdigest()[:32]
+def _url(request):
+    return f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
+
+
+def _page_key(url):
+    digest = hashlib.sha256(url.encode("utf-8", "surrogateescape")).hexdigest()[:32]
     return f"{PAGE_KEY_PREFIX}{settings.PUBLIC_CACHE_VERSION}:{digest}"
-
-
-def _etag(generation):
-    return f'W/"{settings.PUBLIC_CACHE_VERSION}-{generation}"'
 
 
 def _is_staff_request(request):
@@ -188,9 +267,7 @@ def _is_staff_request(request):
     return bool(user is not None and user.is_authenticated)
 
 
-def _public_headers(response, etag, last_modified):
-    response.headers["ETag"] = etag
-    response.headers["Last-Modified"] = http_date(last_modified)
+def _cdn_cache_control(response):
     patch_cache_control(
         response,
         public=True,
@@ -198,6 +275,15 @@ def _public_headers(response, etag, last_modified):
         stale_while_revalidate=settings.PUBLIC_CACHE_STALE_SECONDS,
         stale_if_error=settings.PUBLIC_CACHE_STALE_IF_ERROR_SECONDS,
     )
+
+
+def _public_headers(response, generation):
+    own_cache_control = "Cache-Control" in response
+    for name, value in generation.headers:
+        if name != "Cache-Control" or not own_cache_control:
+            response[name] = value
+    if own_cache_control:  # the view's own directives stay
+        _cdn_cache_control(response)
     return response
 
 
@@ -222,8 +308,33 @@ def _nonce(request):
     return str(nonce) if nonce else None  # a LazyNonce is falsy until used
 
 
+class _Page(NamedTuple):
+    """A stored page: plain values, cheap to pickle and to turn into a response."""
+
+    generation: int
+    body: bytes
+    headers: tuple  # (name, value) pairs, Content-Type first
+    nonce: str | None  # the CSP nonce the body embeds, to be replaced per reader
+
+    @classmethod
+    def of(cls, generation, response, nonce):
+        headers = tuple(response.items())
+        return cls(generation, response.content, headers, nonce)
+
+    def response(self, request):
+        body = self.body
+        if self.nonce and getattr(request, "_csp_nonce", None) is not None:
+            # The page embeds the nonce of the request that rendered it: give this
+            # reader a fresh one, so the CSP header the middleware adds matches.
+            body = body.replace(self.nonce.encode(), str(request._csp_nonce).encode())
+        response = HttpResponse(body)
+        for name, value in self.headers:
+            response[name] = value
+        return response
+
+
 class _MemoryPages:
-    """The most recently served pages, pickled, in this process's memory.
+    """The most recently served pages (_Page records) in this process's memory.
 
     Checked against the generation like the shared cache, so a hit costs one small
     round trip to Redis (the generation) instead of fetching the whole page.
@@ -233,53 +344,22 @@ class _MemoryPages:
         self._pages = OrderedDict()
         self._lock = threading.Lock()
 
-    def get(self, key):
+    def get(self, url):
         with self._lock:
-            item = self._pages.get(key)
-            if item is not None:
-                self._pages.move_to_end(key)
-            return item
+            page = self._pages.get(url)
+            if page is not None:
+                self._pages.move_to_end(url)
+            return page
 
-    def put(self, key, item):
+    def put(self, url, page):
         with self._lock:
-            self._pages[key] = item
-            self._pages.move_to_end(key)
+            self._pages[url] = page
+            self._pages.move_to_end(url)
             while len(self._pages) > settings.PUBLIC_PAGE_MEMORY_ENTRIES:
                 self._pages.popitem(last=False)
 
 
 _memory = _MemoryPages()
-
-
-def _from_entry(request, data):
-    entry = pickle.loads(data)
-    response = entry["response"]
-    nonce = entry.get("nonce")
-    if nonce and getattr(request, "_csp_nonce", None) is not None:
-        # The page embeds the nonce of the request that rendered it: give this reader a
-        # fresh one, so the CSP header the middleware adds matches the body.
-        fresh = str(request._csp_nonce)
-        response.content = response.content.replace(nonce.encode(), fresh.encode())
-    return response
-
-
-def _valid(entry, generation):
-    return isinstance(entry, tuple) and len(entry) == 2 and entry[0] == generation
-
-
-def _lookup(key, conditional=False):
-    """The current generation, its state and the cached page (or _UNFETCHED)."""
-    if settings.PUBLIC_CACHE_GENERATION_FILE:
-        generation, state = _file_current(settings.PUBLIC_CACHE_GENERATION_FILE)
-        return generation, state, _UNFETCHED  # fetched only if the answer is no 304
-    if conditional:  # likely a 304: don't fetch (and unpickle) a page for nothing
-        generation, state = _current(cache.get_many([GENERATION_KEY, STATE_KEY]))
-        return generation, state, _UNFETCHED
-    # One round trip for the generation, its state and the page.
-    values = cache.get_many([GENERATION_KEY, STATE_KEY, key])
-    generation, state = _current(values)
-    return generation, state, values.get(key)
-
 
 _last_complaint = 0.0
 
@@ -299,6 +379,10 @@ def _quietly(operation, *args, **kwargs):
         return None
 
 
+def _valid(page, generation):
+    return isinstance(page, _Page) and page.generation == generation.number
+
+
 def public_page(view_func):
     """Cache a public GET view for anonymous readers (see the module docstring)."""
 
@@ -315,60 +399,71 @@ def public_page(view_func):
         # the session (which would add Vary: Cookie to a page meant for everybody).
         request.user = AnonymousUser()
 
-        key = _page_key(request)
-        remembered = _memory.get(key)  # (generation, pickled page) or None
+        conditional = (
+            "HTTP_IF_NONE_MATCH" in request.META
+            or "HTTP_IF_MODIFIED_SINCE" in request.META
+        )
+        url = remembered = None
+        if not conditional:  # likely a 304: no page is needed to answer it
+            url = _url(request)
+            remembered = _memory.get(url)
         try:
-            conditional = (
-                "HTTP_IF_NONE_MATCH" in request.META
-                or "HTTP_IF_MODIFIED_SINCE" in request.META
-            )
-            generation, state, entry = _lookup(
-                key, conditional or remembered is not None
-            )
+            # With no page in memory, the cached one comes with the generation.
+            fetch = url is not None and remembered is None
+            generation, page = _lookup(_page_key(url) if fetch else None)
         except Exception:
             # The cache is down: serve the page uncached rather than not at all.
             _cache_unavailable()
             return view_func(request, *args, **kwargs)
-        etag = _etag(generation)
-        last_modified = int(state["changed_at"])  # HTTP dates have 1 s resolution
 
         not_modified = get_conditional_response(
-            request, etag=etag, last_modified=last_modified
+            request, etag=generation.etag, last_modified=generation.last_modified
         )
         if not_modified is not None:
-            return _public_headers(not_modified, etag, last_modified)
+            return _public_headers(not_modified, generation)
 
-        if remembered is not None and remembered[0] == generation:
-            entry = remembered
-        else:
-            if entry is _UNFETCHED:
-                entry = _quietly(cache.get, key)
-            if _valid(entry, generation):
-                _memory.put(key, entry)
-        if _valid(entry, generation):
-            response = _from_entry(request, entry[1])
-            response.headers["X-Cache"] = "hit"
+        if url is None:
+            url = _url(request)
+            remembered = _memory.get(url)
+        page = _current_page(url, generation, remembered, page)
+        if page is not None:
+            response = page.response(request)
+            response["X-Cache"] = "hit"
             return response
 
-        response = view_func(request, *args, **kwargs)
-        if hasattr(response, "render") and callable(response.render):
-            response = response.render()  # a TemplateResponse: render before storing
-        if not _storable(request, response):
-            return response
-        _public_headers(response, etag, last_modified)
-        session = getattr(request, "session", None)
-        if session is not None and not session.modified:
-            session.accessed = False  # nothing in it came from (or goes to) a cookie
-        data = pickle.dumps(
-            {"response": response, "nonce": _nonce(request)}, pickle.HIGHEST_PROTOCOL
-        )
-        entry = (generation, data)
-        _quietly(cache.set, key, entry, timeout=PAGE_TIMEOUT)
-        _memory.put(key, entry)
-        response.headers["X-Cache"] = "miss"
+        # The view may reuse aggregates computed under this same generation.
+        with memo.generation(generation.number):
+            response = view_func(request, *args, **kwargs)
+            if hasattr(response, "render") and callable(response.render):
+                response = response.render()  # a TemplateResponse: render now
+        if _storable(request, response):
+            _store(request, response, url, generation)
         return response
 
     return wrapper
+
+
+def _current_page(url, generation, remembered, fetched):
+    """The page for ``url`` at ``generation``, from memory or the cache, or None."""
+    if _valid(remembered, generation):
+        return remembered
+    if fetched is _UNFETCHED:
+        fetched = _quietly(cache.get, _page_key(url))
+    if not _valid(fetched, generation):
+        return None
+    _memory.put(url, fetched)
+    return fetched
+
+
+def _store(request, response, url, generation):
+    _public_headers(response, generation)
+    session = getattr(request, "session", None)
+    if session is not None and not session.modified:
+        session.accessed = False  # nothing in it came from (or goes to) a cookie
+    page = _Page.of(generation.number, response, _nonce(request))
+    _quietly(cache.set, _page_key(url), page, timeout=PAGE_TIMEOUT)
+    _memory.put(url, page)
+    response["X-Cache"] = "miss"
 
 
 def last_change():
@@ -376,6 +471,7 @@ def last_change():
     if settings.PUBLIC_CACHE_GENERATION_FILE:
         _generation, state = _file_read(settings.PUBLIC_CACHE_GENERATION_FILE)
     else:
-        state = cache.get(STATE_KEY)
+        generation = cache.get(GENERATION_KEY)
+        state = _cache_state(generation) if generation is not None else None
     changed_at = state["changed_at"] if state else time.time()
     return datetime.fromtimestamp(changed_at, tz=UTC)

@@ -5,7 +5,6 @@ tests pin its behaviour whatever the public templates look like; the last test c
 that the real public pages are decorated.
 """
 
-import socket
 import time
 from datetime import timedelta
 from pathlib import Path
@@ -26,6 +25,7 @@ from articles.models import Article, Correction
 from newsroom import caching
 from newsroom import urls as site_urls
 from tests import factories
+from tests.test_redis_cache import redis_as_default_cache
 
 TEMPLATE = engines["django"].from_string(
     "<h1>{{ article.headline }}</h1><p>{{ article.body }}</p>"
@@ -56,11 +56,19 @@ def with_cookie(request):
     return response
 
 
+@caching.public_page
+def short(request):
+    response = HttpResponse("short", content_type="text/plain")
+    response["Cache-Control"] = "must-revalidate"
+    return response
+
+
 # The site's own URLs stay, so its 404 page (which links to them) renders.
 urlpatterns = [
     path("cache-test/", front, name="front"),
     path("cache-test/story/<slug:slug>/", story, name="story"),
     path("cache-test/cookie/", with_cookie, name="cookie"),
+    path("cache-test/short/", short, name="short"),
     *site_urls.urlpatterns,
 ]
 FRONT = "/cache-test/"
@@ -236,7 +244,7 @@ def test_staff_never_get_cached_pages(client, staff_client):
 
 def test_staff_conditional_requests_are_not_answered_from_the_generation(staff_client):
     article = factories.make_article()
-    etag = caching._etag(cache.get(caching.GENERATION_KEY) or 0)
+    etag = staff_client.__class__().get(story_url(article))["ETag"]  # a reader's
     response = staff_client.get(story_url(article), HTTP_IF_NONE_MATCH=etag)
     assert response.status_code == 200
 
@@ -285,36 +293,132 @@ def test_the_generation_moves_again_when_the_transaction_commits(client):
     assert b"Edited inside a transaction." in client.get(story_url(article)).content
 
 
-def _redis_available():
-    try:
-        socket.create_connection(("127.0.0.1", 6379), timeout=0.5).close()
-    except OSError:
-        return False
-    return True
+@pytest.fixture
+def on_redis():
+    yield from redis_as_default_cache()
 
 
-@pytest.mark.skipif(not _redis_available(), reason="no Redis on 127.0.0.1:6379")
-def test_the_same_rules_hold_on_redis(client):
-    redis_cache = {
-        "default": {
-            "BACKEND": "newsroom.redis_cache.ReusingRedisCache",
-            "LOCATION": "redis://127.0.0.1:6379/15",
-            "KEY_PREFIX": "newsroom-test-caching",
-        }
-    }
-    with override_settings(CACHES=redis_cache):
-        cache.clear()
-        try:
-            article = factories.make_article(body="Redis before.")
-            assert client.get(story_url(article))["X-Cache"] == "miss"
-            assert client.get(story_url(article))["X-Cache"] == "hit"
-            before = cache.get(caching.GENERATION_KEY)
-            article.body = "Redis after."
-            article.save()
-            assert cache.get(caching.GENERATION_KEY) > before  # an atomic INCR
-            assert b"Redis after." in client.get(story_url(article)).content
-        finally:
-            cache.clear()
+def test_the_same_rules_hold_on_redis(client, on_redis):
+    article = factories.make_article(body="Redis before.")
+    assert client.get(story_url(article))["X-Cache"] == "miss"
+    assert client.get(story_url(article))["X-Cache"] == "hit"
+    before = cache.get(caching.GENERATION_KEY)
+    article.body = "Redis after."
+    article.save()
+    assert cache.get(caching.GENERATION_KEY) > before  # an atomic INCR
+    assert b"Redis after." in client.get(story_url(article)).content
+
+
+@pytest.fixture
+def cache_calls(on_redis, monkeypatch):
+    """Every call this process makes to Redis, as (method, keys)."""
+    calls = []
+    client = type(cache._cache)
+    for name in ("get", "get_many", "set", "add", "incr", "delete", "get_many_fresh"):
+        original = getattr(client, name)
+
+        def spy(self, keys, *args, _original=original, _name=name, **kwargs):
+            calls.append((_name, keys if isinstance(keys, str) else list(keys)))
+            return _original(self, keys, *args, **kwargs)
+
+        monkeypatch.setattr(client, name, spy)
+    return calls
+
+
+def test_a_hit_and_a_304_read_only_the_generation(client, cache_calls):
+    article = factories.make_article()
+    etag = client.get(story_url(article))["ETag"]
+    generation_only = [("get_many_fresh", [cache.make_key(caching.GENERATION_KEY)])]
+    cache_calls.clear()
+    assert client.get(story_url(article))["X-Cache"] == "hit"
+    assert cache_calls == generation_only
+    cache_calls.clear()
+    assert client.get(story_url(article), HTTP_IF_NONE_MATCH=etag).status_code == 304
+    assert cache_calls == generation_only
+
+
+def test_a_page_another_worker_stored_comes_in_the_same_round_trip(
+    client, cache_calls, monkeypatch
+):
+    article = factories.make_article(body="Rendered by another worker.")
+    client.get(story_url(article))
+    monkeypatch.setattr(caching, "_memory", caching._MemoryPages())  # another worker
+    cache_calls.clear()
+    response = client.get(story_url(article))
+    assert response["X-Cache"] == "hit"
+    assert b"Rendered by another worker." in response.content
+    ((method, keys),) = cache_calls
+    assert method == "get_many_fresh" and len(keys) == 2
+
+
+@pytest.fixture(params=["locmem", "redis"])
+def any_cache(request):
+    if request.param == "redis":
+        request.getfixturevalue("on_redis")
+    return cache
+
+
+def test_a_bump_on_another_host_retires_the_pages_in_memory(client, any_cache):
+    article = factories.make_article(body="Before.")
+    first = client.get(story_url(article))
+    assert client.get(story_url(article))["X-Cache"] == "hit"
+    # Another host edits: only the shared cache changes, not this process's memory.
+    Article.objects.filter(pk=article.pk).update(body="After.")
+    cache.incr(caching.GENERATION_KEY)
+    response = client.get(story_url(article))
+    assert response["X-Cache"] == "miss"
+    assert response["ETag"] != first["ETag"]
+    assert b"After." in response.content
+    conditional = client.get(story_url(article), HTTP_IF_NONE_MATCH=first["ETag"])
+    assert conditional.status_code == 200
+
+
+def test_a_lost_generation_comes_back_higher(client, any_cache):
+    article = factories.make_article()
+    client.get(story_url(article))
+    before = cache.get(caching.GENERATION_KEY)
+    cache.delete(caching.GENERATION_KEY)  # evicted, or Redis restarted empty
+    response = client.get(story_url(article))
+    assert response["X-Cache"] == "miss"  # not the copy in memory
+    assert cache.get(caching.GENERATION_KEY) > before
+
+
+def test_each_generation_keeps_its_own_state(any_cache):
+    first = caching.invalidate_public_pages()
+    second = caching.invalidate_public_pages()
+    assert second > first
+    assert cache.get(caching._state_key(first)) is None  # retired with its generation
+    assert cache.get(caching._state_key(second))["changed_at"] <= time.time()
+
+
+def test_a_missing_state_is_recreated(client, any_cache, monkeypatch):
+    article = factories.make_article()
+    client.get(story_url(article))
+    generation = cache.get(caching.GENERATION_KEY)
+    cache.delete(caching._state_key(generation))  # evicted
+    monkeypatch.setattr(caching, "_known", None)  # a worker that has not seen it
+    response = client.get(story_url(article))
+    assert response["X-Cache"] == "hit"
+    assert response["Last-Modified"].endswith("GMT")
+    assert cache.get(caching._state_key(generation)) is not None
+
+
+def test_public_header_values_follow_the_settings(client, settings):
+    article = factories.make_article()
+    etag = client.get(story_url(article))["ETag"]
+    settings.PUBLIC_CACHE_SECONDS = 17
+    response = client.get(story_url(article), HTTP_IF_NONE_MATCH=etag)
+    assert response.status_code == 304
+    assert "max-age=17" in response["Cache-Control"]
+
+
+def test_a_view_s_own_cache_control_is_kept(client):
+    first = client.get("/cache-test/short/")
+    assert first["X-Cache"] == "miss"
+    for response in (first, client.get("/cache-test/short/")):
+        assert "must-revalidate" in response["Cache-Control"]
+        assert "public" in response["Cache-Control"]
+        assert response["Content-Type"] == "text/plain"
 
 
 @pytest.mark.urls("newsroom.urls")
