@@ -2,6 +2,7 @@ import django_filters
 from django import forms
 from django.db.models import Q
 
+from articles.filters import QuickSelect
 from articles.models import Tag
 
 from .models import Actor, Alias, Quote
@@ -52,6 +53,7 @@ class QuoteFilter(django_filters.FilterSet):
         queryset=Tag.objects.public(),
         empty_label="All topics",
         label="Topic",
+        widget=QuickSelect,
     )
     date_after = django_filters.DateFilter(
         field_name="article__published_at",
@@ -72,6 +74,7 @@ class QuoteFilter(django_filters.FilterSet):
         ],
         empty_label="Any",
         label="Checked",
+        widget=QuickSelect,
     )
 
     class Meta:

@@ -55,7 +55,7 @@ class LatestStoriesFeed(Feed):
         return item.byline or None
 
     def item_categories(self, item):
-        return [tag.name for tag in item.tags.all()]
+        return [tag.name for tag in item.tag_list]
 
 
 class LatestStoriesAtomFeed(LatestStoriesFeed):

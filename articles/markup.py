@@ -95,6 +95,25 @@ def highlight(text, query, length=SNIPPET_CHARS):
     if not words:
         return escape(text[:length])
     pattern = re.compile("|".join(re.escape(w) for w in words), re.IGNORECASE)
+    return _marked_extract(text, pattern, length)
+
+
+def highlight_words(text, words, length=SNIPPET_CHARS):
+    """Like ``highlight``, but each of ``words`` marks whole words starting with it:
+    ``words`` may be stems ("teacher" marks "teachers", "countri" marks "country")."""
+    stems = [
+        re.escape(w[:-1]) + "[iy]" if w.endswith("i") else re.escape(w)
+        for w in words
+        if w
+    ][:10]
+    if not stems:
+        return escape(text[:length])
+    alternatives = "|".join(stems)
+    pattern = re.compile(rf"\b(?:{alternatives})\w*", re.IGNORECASE)
+    return _marked_extract(text, pattern, length)
+
+
+def _marked_extract(text, pattern, length):
     found = pattern.search(text)
     begin = max(0, found.start() - length // 3) if found else 0
     extract = text[begin : begin + length]

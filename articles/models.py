@@ -1,20 +1,23 @@
+import re
 from datetime import timedelta
 
 from django.apps import apps
 from django.conf import settings
 from django.contrib.postgres.search import (
-    SearchHeadline,
     SearchQuery,
     SearchRank,
     SearchVector,
     SearchVectorField,
 )
 from django.db import connections, models
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, Subquery
-from django.db.models.functions import Coalesce, Now
-from django.urls import reverse
+from django.db.models import Exists, OuterRef, Prefetch, Q
+from django.db.models.functions import Now
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.text import slugify
+
+from newsroom.links import slug_url
+from newsroom.memo import remember
 
 from .markup import highlight, mark_up_paragraphs, marked_snippet
 
@@ -43,32 +46,7 @@ class Source(models.Model):
         super().save(*args, **kwargs)
 
 
-# The front page's topic sections come from this many of the newest stories.
-SECTION_WINDOW = 500
-
-
 class TagQuerySet(models.QuerySet):
-    def sections(self, stories, size):
-        """Topics of the ``SECTION_WINDOW`` newest published stories, busiest first,
-        each with ``latest``: up to ``size`` of ``stories``, narrowed to the tag and
-        to that window.
-
-        Counting over the recent window, not the whole archive, keeps the front page's
-        cost constant as the archive grows (and follows what is in the news).
-        """
-        recent = (
-            Article.objects.published()
-            .order_by("-published_at", "-pk")
-            .values("pk")[:SECTION_WINDOW]
-        )
-        latest = stories.filter(pk__in=recent)[:size]
-        return (
-            self.filter(articles__in=recent)
-            .annotate(story_count=Count("articles"))
-            .order_by("-story_count", "name")
-            .prefetch_related(Prefetch("articles", queryset=latest, to_attr="latest"))
-        )
-
     def public(self):
         """Tags on at least one published story."""
         published = Article.objects.published()
@@ -99,11 +77,39 @@ class Tag(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("articles:tag", kwargs={"slug": self.slug})
+        return slug_url("articles:tag", self.slug)
 
 
 # How many of the newest stories sharing an actor, and sharing a tag, are scored.
 RELATED_CANDIDATES = 200
+RELATED_SQL = """
+SELECT story.id, story.headline, story.slug, story.published_at, shared.score
+FROM (
+    SELECT article_id, SUM(weight) AS score
+    FROM (
+        SELECT * FROM (
+            SELECT m.article_id, 2 AS weight FROM {mention} m
+            WHERE m.actor_id IN (
+                SELECT actor_id FROM {mention} WHERE article_id = %(story)s
+            ) AND m.article_id <> %(story)s
+            ORDER BY m.article_id DESC LIMIT %(candidates)s
+        ) AS by_actor
+        UNION ALL
+        SELECT * FROM (
+            SELECT t.article_id, 1 AS weight FROM {tagging} t
+            WHERE t.tag_id IN (
+                SELECT tag_id FROM {tagging} WHERE article_id = %(story)s
+            ) AND t.article_id <> %(story)s
+            ORDER BY t.article_id DESC LIMIT %(candidates)s
+        ) AS by_tag
+    ) AS links
+    GROUP BY article_id
+) AS shared
+JOIN {article} story ON story.id = shared.article_id
+WHERE story.status = %(published)s AND story.published_at <= %(now)s
+ORDER BY shared.score DESC, story.published_at DESC, story.id DESC
+LIMIT %(limit)s
+"""
 
 
 class ArticleQuerySet(models.QuerySet):
@@ -119,7 +125,8 @@ class ArticleQuerySet(models.QuerySet):
 
     # --- Reader-facing screens ------------------------------------------------------
     def for_list(self):
-        return self.select_related("source").prefetch_related("tags")
+        """Story cards: headline, standfirst, date, source and tags; not the body."""
+        return self.select_related("source").prefetch_related("tags").defer("body")
 
     def for_feed(self):
         return self.for_list().prefetch_related("corrections")
@@ -160,98 +167,76 @@ class ArticleQuerySet(models.QuerySet):
             return self.filter(pk__in=mentioned.union(quoted))
         return self.filter(Q(pk__in=mentioned) | Q(pk__in=quoted))
 
-    def related_to(self, article):
-        """Other stories sharing actors (worth two) and tags (worth one), best first.
-
-        Bounded whatever the archive's size: the candidates are the newest
-        ``RELATED_CANDIDATES`` stories sharing an actor (via the indexed mentions)
-        and the newest ones sharing a tag, and only they are scored.
-        """
-        Mention = apps.get_model("actors", "Mention")
-        Tagging = Article.tags.through
-        tags = Tagging.objects.filter(article=article).values("tag")
-        actors = Mention.objects.filter(article=article).values("actor")
-        by_actor = Mention.objects.filter(actor__in=actors).exclude(article=article)
-        by_tag = Tagging.objects.filter(tag__in=tags).exclude(article=article)
-        newest_by_actor = by_actor.order_by("-article_id").values("article")
-        newest_by_tag = by_tag.order_by("-article_id").values("article")
-        newest_by_actor = newest_by_actor[:RELATED_CANDIDATES]
-        newest_by_tag = newest_by_tag[:RELATED_CANDIDATES]
-        if connections[self.db].features.supports_slicing_ordering_in_compound:
-            # One IN over a UNION ALL: PostgreSQL estimates it well and joins the
-            # few hundred candidates by primary key.
-            candidates = Q(pk__in=newest_by_actor.union(newest_by_tag, all=True))
-        else:
-            candidates = Q(pk__in=newest_by_actor) | Q(pk__in=newest_by_tag)
-        shared_actors = (
-            by_actor.filter(article=OuterRef("pk"))
-            .order_by()
-            .values("article")
-            .annotate(n=Count("*"))
-            .values("n")
-        )
-        shared_tags = (
-            by_tag.filter(article=OuterRef("pk"))
-            .order_by()
-            .values("article")
-            .annotate(n=Count("*"))
-            .values("n")
-        )
-        return (
-            self.filter(candidates)
-            .annotate(
-                score=2 * Coalesce(Subquery(shared_actors), 0)
-                + Coalesce(Subquery(shared_tags), 0)
-            )
-            .select_related("source")
-            .defer("body")
-            .order_by("-score", "-published_at", "-pk")
-        )
-
-    def search(self, query):
-        """Stories matching ``query``: PostgreSQL full-text, else a substring match."""
-        query = " ".join(query.replace("\x00", " ").split())
+    def matching(self, query):
+        """Stories matching ``query``, unordered: PostgreSQL full-text, else substrings."""
+        query = _clean_query(query)
         if not query:
             return self.none()
         if connections[self.db].vendor == "postgresql":
-            return self._search_postgresql(query)
-        words = query.split()[:10]
+            return self.filter(search_document=_search_query(query))
         matches = Q()
-        for word in words:
+        for word in query.split()[:10]:
             matches &= (
                 Q(headline__icontains=word)
                 | Q(standfirst__icontains=word)
                 | Q(body__icontains=word)
             )
-        return self.filter(matches).order_by("-published_at", "-pk")
+        return self.filter(matches)
 
-    def _search_postgresql(self, query):
-        """Match and rank on the stored, GIN-indexed ``search_document``.
+    def search(self, query):
+        """The newest ``SEARCH_WINDOW`` stories matching ``query``, best first.
 
-        Only the rank is computed for every match (from the stored vector, cheap);
-        ``ts_headline`` re-parses a body, so PostgreSQL evaluates it after the sort
-        and LIMIT, for the page of results shown only (it postpones expensive
-        SELECT-list functions past a LIMIT).
+        Ranking reads each candidate's stored search document, a TOASTed value of
+        several kilobytes, so ranking every match of a common word ("budget" is in a
+        third of the stories) grows with the archive. Only the newest matches are
+        ranked, which also suits news. SQLite has no ranking: newest first.
         """
-        search_query = SearchQuery(query, search_type="websearch", config="english")
-        return (
-            self.filter(search_document=search_query)
-            .annotate(
-                rank=SearchRank(models.F("search_document"), search_query),
-                search_headline=SearchHeadline(
-                    "body",
-                    search_query,
-                    config="english",
-                    start_sel=MARK_START,
-                    stop_sel=MARK_STOP,
-                    max_words=40,
-                    min_words=20,
-                    max_fragments=2,
-                    fragment_delimiter=" … ",
-                ),
-            )
-            .order_by("-rank", "-published_at", "-pk")
+        query = _clean_query(query)
+        if not query:
+            return self.none()
+        newest = self.matching(query).order_by("-published_at", "-pk").values("pk")
+        window = self.filter(pk__in=newest[:SEARCH_WINDOW])
+        if connections[self.db].vendor != "postgresql":
+            return window.order_by("-published_at", "-pk")
+        return window.annotate(
+            rank=SearchRank(models.F("search_document"), _search_query(query))
+        ).order_by("-rank", "-published_at", "-pk")
+
+    def for_search(self, query):
+        """Result cards, with the body and ``search_terms``: the words to highlight
+        (PostgreSQL's stemmed lexemes of ``query``, else its words)."""
+        stories = self.select_related("source").prefetch_related("tags")
+        query = _clean_query(query)
+        if connections[self.db].vendor != "postgresql" or not query:
+            words = [word.replace("'", "''") for word in query.split()[:10]]
+            terms = " & ".join(f"'{word}'" for word in words)
+            return stories.annotate(search_terms=models.Value(terms))
+        # querytree() is the parsed query as text, e.g. 'railway' & 'bridg'.
+        terms = models.Func(
+            _search_query(query), function="querytree", output_field=models.TextField()
         )
+        return stories.annotate(search_terms=terms)
+
+
+# The search page ranks this many of the newest matching stories; the archive's
+# word filter (``matching``) lists every match, newest first.
+SEARCH_WINDOW = 60
+# A lexeme in PostgreSQL's querytree() text; negated ones (!'word') are not shown.
+QUERY_LEXEME = re.compile(r"(!?)'((?:[^']|'')+)'")
+
+
+def _clean_query(query):
+    return " ".join(query.replace("\x00", " ").split())
+
+
+def _search_query(query):
+    return SearchQuery(query, search_type="websearch", config="english")
+
+
+def search_words(terms):
+    """The words to highlight from ``search_terms`` (querytree() text)."""
+    lexemes = QUERY_LEXEME.findall(terms)
+    return [word.replace("''", "'") for negated, word in lexemes if not negated]
 
 
 # Full-text search document. On PostgreSQL a trigger (migration 0003) stores it in
@@ -365,7 +350,7 @@ class Article(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("articles:detail", kwargs={"slug": self.slug})
+        return slug_url("articles:detail", self.slug)
 
     def is_published(self):
         return (
@@ -380,6 +365,19 @@ class Article(models.Model):
             and self.published_at is not None
             and self.published_at > timezone.now()
         )
+
+    @cached_property
+    def tag_list(self):
+        """The story's tags, from the prefetch when there is one. Cheaper than
+        ``tags.all()``, which builds a related manager on every call (it showed in
+        the front page's profile, twice per story card)."""
+        prefetched = getattr(self, "_prefetched_objects_cache", {}).get("tags")
+        return list(self.tags.all() if prefetched is None else prefetched)
+
+    @property
+    def kicker(self):
+        """The first tag, shown above the headline."""
+        return self.tag_list[0] if self.tag_list else None
 
     def paragraphs(self):
         return [p for p in self.body.split("\n\n") if p.strip()]
@@ -409,6 +407,33 @@ class Article(models.Model):
     def places(self):
         place = apps.get_model("actors", "Actor").Kind.PLACE
         return [actor for actor in self.actors() if actor.kind == place]
+
+    def related_stories(self, limit=4):
+        """Published stories sharing actors (worth two) and tags (worth one), best
+        first, as light instances (headline, slug, dates).
+
+        Bounded whatever the archive's size: only the newest ``RELATED_CANDIDATES``
+        links sharing an actor and sharing a tag are scored. Hand-written SQL
+        because the ORM spent longer compiling this query than the database spent
+        running it; remembered until public content changes (newsroom.memo).
+        """
+        Mention = apps.get_model("actors", "Mention")
+        tables = {
+            "article": Article._meta.db_table,
+            "mention": Mention._meta.db_table,
+            "tagging": Article.tags.through._meta.db_table,
+        }
+        params = {
+            "story": self.pk,
+            "candidates": RELATED_CANDIDATES,
+            "published": Article.Status.PUBLISHED,
+            "now": timezone.now(),
+            "limit": limit,
+        }
+        sql = RELATED_SQL.format(**tables)
+        return remember(
+            ("related", self.pk, limit), lambda: list(Article.objects.raw(sql, params))
+        )
 
     def search_snippet(self, query):
         """An escaped extract of the body with the query's words in ``<mark>``."""

@@ -47,7 +47,7 @@ def news_article(article):
             {"@type": "Person", "name": article.byline} if article.byline else publisher
         ),
         "publisher": publisher,
-        "keywords": [tag.name for tag in article.tags.all()],
+        "keywords": [tag.name for tag in article.tag_list],
         "mentions": [thing(actor) for actor in article.actors()],
         "hasPart": [
             {

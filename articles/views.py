@@ -8,33 +8,31 @@ from django.views.decorators.http import require_safe
 from newsroom.caching import public_page
 
 from .filters import ArticleFilter, SearchForm
-from .models import Article, Correction, Tag
+from .front_page import front_page
+from .markup import highlight_words
+from .models import SEARCH_WINDOW, Article, Correction, Tag, search_words
 from .structured_data import news_article_json_ld
 
 PAGE_SIZE = 20
-LATEST_COUNT = 7
-SECTION_COUNT = 4
-SECTION_SIZE = 4
 
 
-def paginate(request, queryset, per_page=PAGE_SIZE):
-    """The requested page; junk or out-of-range numbers give the first or last page."""
-    return Paginator(queryset, per_page).get_page(request.GET.get("page"))
+def paginate(request, queryset, per_page=PAGE_SIZE, count=None):
+    """The requested page; junk or out-of-range numbers give the first or last page.
+
+    ``count``, when the caller already knows it, saves the paginator's COUNT query.
+    """
+    paginator = Paginator(queryset, per_page)
+    if count is not None:
+        paginator.count = count  # a cached_property: this replaces the query
+    return paginator.get_page(request.GET.get("page"))
 
 
 @require_safe
 @public_page
 def article_list(request):
     """The front page: the lead story, the latest ones, then a section per topic."""
-    latest = list(Article.objects.published().for_list()[:LATEST_COUNT])
-    shown = [story.pk for story in latest]
-    more = Article.objects.published().exclude(pk__in=shown).for_list()
-    sections = Tag.objects.sections(more, SECTION_SIZE)[:SECTION_COUNT]
-    context = {
-        "lead": latest[0] if latest else None,
-        "latest": latest[1:],
-        "sections": sections,
-    }
+    page = front_page()
+    context = {"lead": page.lead, "latest": page.latest[1:], "sections": page.sections}
     return render(request, "articles/front_page.html", context)
 
 
@@ -76,7 +74,7 @@ def story_context(article):
         "paragraphs": article.marked_up_paragraphs(),
         "people": article.people(),
         "places": article.places(),
-        "related": Article.objects.published().related_to(article)[:4],
+        "related": article.related_stories(),
         "json_ld": news_article_json_ld(article),
         "is_preview": not article.is_published(),
     }
@@ -87,15 +85,19 @@ def story_context(article):
 def search(request):
     form = SearchForm(request.GET)
     query = form.cleaned_data["q"] if form.is_valid() else ""
-    results = Article.objects.published().for_list().search(query)
-    page_obj = paginate(request, results)
-    for article in page_obj:
-        article.snippet = article.search_snippet(query)
-    return render(
-        request,
-        "articles/search.html",
-        {"form": form, "query": query, "page_obj": page_obj},
-    )
+    ranking = Article.objects.published().search(query).values_list("pk", flat=True)
+    page_obj = paginate(request, list(ranking))
+    stories = Article.objects.published().for_search(query).in_bulk(page_obj)
+    page_obj.object_list = [stories[pk] for pk in page_obj if pk in stories]
+    for story in page_obj:
+        story.snippet = highlight_words(story.body, search_words(story.search_terms))
+    context = {
+        "form": form,
+        "query": query,
+        "page_obj": page_obj,
+        "window": SEARCH_WINDOW,
+    }
+    return render(request, "articles/search.html", context)
 
 
 @require_safe

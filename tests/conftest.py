@@ -5,6 +5,7 @@ from pathlib import Path
 import pytest
 from django.core.cache import cache
 
+from newsroom import memo
 from tests import factories
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
@@ -23,8 +24,10 @@ SCREENSHOTS = Path(__file__).resolve().parent.parent / "artifacts" / "screenshot
 def _fresh_cache():
     """Each test starts with an empty cache, so cached pages never leak between tests."""
     cache.clear()
+    memo.forget()
     yield
     cache.clear()
+    memo.forget()
 
 
 @pytest.fixture

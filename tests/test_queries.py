@@ -14,9 +14,8 @@ pytestmark = pytest.mark.django_db
 
 # Pinned counts per page (the comment says what each query is for).
 EXPECTED = {
-    # stories (+ tags prefetch) · sections: tags with counts + their latest stories
-    # (+ tags prefetch)
-    "front": 5,
+    # the layout (which stories where) · those stories · their tags
+    "front": 3,
     # the ?tag= lookup · tag + source choices for the form · count · page · tags
     "archive": 6,
     # story · tags · corrections · mentions+actors · quotes+speakers · related
@@ -29,7 +28,8 @@ EXPECTED = {
     "corrections": 2,
     # count · page (counts are subqueries in the same query)
     "actors": 2,
-    # actor · quotes count · quotes page · stories · tags prefetch · alongside
+    # actor · public counts (also the paginator's) · quotes page · stories · tags
+    # prefetch · alongside
     "actor": 6,
     # tag choices for the filter form · count · page (the speaker is a text box:
     # looked up only when given, see quotes_by_speaker)

@@ -221,3 +221,29 @@ def test_quote_search_has_a_trigram_index_on_postgresql():
     assert "gin (upper(text) gin_trgm_ops)" in definition
     sql = str(Quote.objects.filter(text__icontains="rebuild").query)
     assert 'UPPER("actors_quote"."text"::text) LIKE' in sql
+
+
+def test_quote_search_caps_its_count(client, monkeypatch):
+    """Counting every public quote would scan the table: past the cap it says "N+"."""
+    from actors.views import CappedPaginator
+
+    monkeypatch.setattr(CappedPaginator, "cap", 2)
+    actor = f.make_actor(name="Talker")
+    for n in range(3):
+        quoted(actor, words=f"Point number {n}")
+    response = client.get("/quotes/")
+    assert "2+ quotes" in response.content.decode()
+    assert response.context["page_obj"].paginator.count == 2
+    monkeypatch.setattr(CappedPaginator, "cap", 3)
+    assert "3 quotes" in client.get("/quotes/?q=point").content.decode()
+
+
+def test_quote_filter_topic_select_keeps_the_choice(client):
+    tag = f.make_tag(name="Docks & <Ports>")
+    quoted(f.make_actor(name="Ann"), tags=[tag])
+    html = client.get(f"/quotes/?tag={tag.slug}").content.decode()
+    assert (
+        f'<option value="{tag.slug}" selected>Docks &amp; &lt;Ports&gt;</option>'
+        in html
+    )
+    assert '<option value="">All topics</option>' in html

@@ -1,10 +1,16 @@
 """Quote markup and search highlighting: pure functions over plain text."""
 
+import re
 from types import SimpleNamespace
 
 import pytest
 
-from articles.markup import highlight, mark_up_paragraphs, marked_snippet
+from articles.markup import (
+    highlight,
+    highlight_words,
+    mark_up_paragraphs,
+    marked_snippet,
+)
 
 
 def quote(pk, body, text, speaker=None, verified=False):
@@ -105,3 +111,18 @@ def test_marked_snippet_turns_markers_into_marks_after_escaping():
     html = marked_snippet("\ue000<i>war</i>\ue001 & peace", "\ue000", "\ue001")
     assert html == "<mark>&lt;i&gt;war&lt;/i&gt;</mark> &amp; peace"
     assert marked_snippet("\ue000open", "\ue000", "\ue001") == "<mark>open</mark>"
+
+
+@pytest.mark.parametrize(
+    "text, words, marked",
+    [
+        ("The teachers struck.", ["teacher"], ["teachers"]),
+        ("One country, two countries.", ["countri"], ["country", "countries"]),
+        ("Railway bridges & <roads>.", ["railway", "bridg"], ["Railway", "bridges"]),
+        ("A preteacher is not marked.", ["teacher"], []),
+    ],
+)
+def test_highlight_words_marks_whole_words_starting_with_a_stem(text, words, marked):
+    html = str(highlight_words(text, words))
+    assert re.findall(r"<mark>(.*?)</mark>", html) == marked
+    assert "<roads>" not in html

@@ -362,6 +362,38 @@ def test_search_ranks_headline_matches_first_on_postgresql(client, settings):
     assert headlines[0] == "Tariff war escalates"
 
 
+def test_search_ranks_only_the_newest_matches_and_links_to_all(client, monkeypatch):
+    """Ranking reads every candidate's search document: only the newest are ranked,
+    and the archive lists every match, newest first."""
+    from articles import models as article_models
+    from articles import views as article_views
+
+    monkeypatch.setattr(article_models, "SEARCH_WINDOW", 2)
+    monkeypatch.setattr(article_views, "SEARCH_WINDOW", 2)
+    stories = [
+        f.make_article(
+            headline=f"Harbour story {n}",
+            body="The harbour reopened.",
+            published_at=timezone.now() - timedelta(days=n),
+        )
+        for n in range(3)
+    ]
+    response = client.get("/search/?q=harbour")
+    assert set(response.context["page_obj"]) == set(stories[:2])
+    html = response.content.decode()
+    assert "The best of the 2 newest stories matching" in html
+    assert 'href="/stories/?q=harbour"' in html
+    archive = client.get("/stories/?q=harbour")
+    assert list(archive.context["page_obj"]) == stories
+
+
+def test_search_counts_results_below_the_window(client):
+    f.make_article(headline="Lone lighthouse", body="A lighthouse keeper spoke.")
+    html = client.get("/search/?q=lighthouse").content.decode()
+    assert "1 result for “lighthouse”" in html
+    assert "<mark>lighthouse</mark>" in html
+
+
 @pytest.mark.parametrize(
     "query", ["", "?q=", "?q=" + "y" * 5000, "?q=a%20%26%20!(", "?page=x"]
 )
@@ -504,7 +536,7 @@ def test_search_follows_edits_saves_and_bulk_updates(client):
 
 def test_front_page_sections_follow_the_newest_stories(client, monkeypatch):
     """Topics are ranked over the newest stories only, not the whole archive."""
-    from articles import models as article_models
+    from articles import front_page
 
     old_topic, new_topic = f.make_tag(name="Old topic"), f.make_tag(name="New topic")
     for n in range(5):
@@ -516,7 +548,7 @@ def test_front_page_sections_follow_the_newest_stories(client, monkeypatch):
     newer = f.make_article(
         published_at=timezone.now() - timedelta(hours=11), tags=[new_topic]
     )
-    monkeypatch.setattr(article_models, "SECTION_WINDOW", 11)
+    monkeypatch.setattr(front_page, "SECTION_WINDOW", 11)
     sections = list(client.get("/").context["sections"])
     assert [tag.name for tag in sections] == ["New topic"]
     assert sections[0].latest == [newer]

@@ -1,0 +1,75 @@
+"""Aggregates of public pages are reused within a content generation, never across."""
+
+from itertools import count
+
+import pytest
+from django.utils import timezone
+
+from newsroom import memo
+from tests import factories as f
+
+
+def counter():
+    calls = count(1)
+    return lambda: next(calls)
+
+
+def test_outside_a_public_page_nothing_is_remembered():
+    compute = counter()
+    assert memo.remember("k", compute) == 1
+    assert memo.remember("k", compute) == 2
+
+
+def test_within_a_generation_the_first_answer_is_reused():
+    compute = counter()
+    with memo.generation(7):
+        assert memo.remember("k", compute) == 1
+        assert memo.remember("k", compute) == 1
+        assert memo.remember("other", compute) == 2
+
+
+def test_a_new_generation_computes_again():
+    compute = counter()
+    with memo.generation(7):
+        memo.remember("k", compute)
+    with memo.generation(8):
+        assert memo.remember("k", compute) == 2
+        assert memo.remember("k", compute) == 2
+
+
+def test_memory_stays_bounded(monkeypatch):
+    monkeypatch.setattr(memo, "MAX_ENTRIES", 3)
+    with memo.generation(1):
+        for key in range(10):
+            memo.remember(key, lambda key=key: key)
+    assert len(memo._values) == 3
+
+
+@pytest.mark.django_db
+def test_a_newly_published_related_story_shows_at_once(client):
+    tag = f.make_tag(name="Energy")
+    story = f.make_article(headline="The first story", tags=[tag])
+    assert "Related stories" not in client.get(story.get_absolute_url()).text
+    f.make_article(headline="A follow-up", tags=[tag], published_at=timezone.now())
+    page = client.get(story.get_absolute_url(), {"fresh": "1"}).text
+    assert "A follow-up" in page
+
+
+@pytest.mark.django_db
+def test_a_new_story_reaches_the_front_page_at_once(client):
+    f.make_article(headline="Yesterday's news")
+    assert "Yesterday" in client.get("/").text
+    f.make_article(headline="Breaking now", published_at=timezone.now())
+    assert "Breaking now" in client.get("/", {"fresh": "1"}).text
+
+
+@pytest.mark.django_db
+def test_a_second_reader_reuses_the_related_stories(client, django_assert_num_queries):
+    tag = f.make_tag(name="Energy")
+    story = f.make_article(headline="The first story", tags=[tag])
+    f.make_article(headline="A follow-up", tags=[tag])
+    with django_assert_num_queries(6):  # story, 4 prefetches, related
+        client.get(story.get_absolute_url(), {"reader": "1"})
+    with django_assert_num_queries(5):  # the related stories are remembered
+        page = client.get(story.get_absolute_url(), {"reader": "2"}).text
+    assert "A follow-up" in page
