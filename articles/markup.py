@@ -79,28 +79,10 @@ def _speaker_html(quote):
     )
 
 
-def marked_snippet(text, start_mark, stop_mark):
-    """Escape ``text`` and turn the search engine's match markers into ``<mark>``."""
-    html = escape(text)
-    opened = html.count(start_mark)
-    html = html.replace(start_mark, "<mark>").replace(stop_mark, "</mark>")
-    html += "</mark>" * max(0, opened - text.count(stop_mark))
-    return mark_safe(html)
-
-
-def highlight(text, query, length=SNIPPET_CHARS):
-    """An escaped extract of ``text`` around the first word of ``query`` found in it,
-    with every occurrence of the query's words in ``<mark>``."""
-    words = [w for w in query.split() if w][:10]
-    if not words:
-        return escape(text[:length])
-    pattern = re.compile("|".join(re.escape(w) for w in words), re.IGNORECASE)
-    return _marked_extract(text, pattern, length)
-
-
 def highlight_words(text, words, length=SNIPPET_CHARS):
-    """Like ``highlight``, but each of ``words`` marks whole words starting with it:
-    ``words`` may be stems ("teacher" marks "teachers", "countri" marks "country")."""
+    """An escaped extract of ``text`` around the first of ``words`` found in it, with
+    every whole word starting with one of ``words`` in ``<mark>``: ``words`` may be
+    stems ("teacher" marks "teachers", "countri" marks "country")."""
     stems = [
         re.escape(w[:-1]) + "[iy]" if w.endswith("i") else re.escape(w)
         for w in words

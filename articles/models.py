@@ -19,7 +19,7 @@ from django.utils.text import slugify
 from newsroom.links import slug_url
 from newsroom.memo import remember
 
-from .markup import highlight, mark_up_paragraphs, marked_snippet
+from .markup import mark_up_paragraphs
 
 
 class Source(models.Model):
@@ -246,9 +246,6 @@ SEARCH_VECTOR = (
     + SearchVector("standfirst", weight="B", config="english")
     + SearchVector("body", weight="C", config="english")
 )
-# Private-use characters delimit search matches, so they survive HTML escaping.
-MARK_START = "\ue000"
-MARK_STOP = "\ue001"
 
 
 class ArticleManager(models.Manager.from_queryset(ArticleQuerySet)):
@@ -434,12 +431,6 @@ class Article(models.Model):
         return remember(
             ("related", self.pk, limit), lambda: list(Article.objects.raw(sql, params))
         )
-
-    def search_snippet(self, query):
-        """An escaped extract of the body with the query's words in ``<mark>``."""
-        if hasattr(self, "search_headline"):
-            return marked_snippet(self.search_headline, MARK_START, MARK_STOP)
-        return highlight(self.body, query)
 
 
 class Transition(models.Model):

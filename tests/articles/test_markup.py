@@ -6,10 +6,8 @@ from types import SimpleNamespace
 import pytest
 
 from articles.markup import (
-    highlight,
     highlight_words,
     mark_up_paragraphs,
-    marked_snippet,
 )
 
 
@@ -88,29 +86,23 @@ def test_a_quote_past_the_end_of_the_body_is_clipped():
 
 
 @pytest.mark.parametrize(
-    ("text", "query", "expected"),
+    ("text", "words", "expected"),
     [
-        ("War & peace", "war", "<mark>War</mark> &amp; peace"),
-        ("a <b>war</b>", "war", "a &lt;b&gt;<mark>war</mark>&lt;/b&gt;"),
-        ("nothing here", "absent", "nothing here"),
-        ("x", "", "x"),
+        ("War & peace", ["war"], "<mark>War</mark> &amp; peace"),
+        ("a <b>war</b>", ["war"], "a &lt;b&gt;<mark>war</mark>&lt;/b&gt;"),
+        ("nothing here", ["absent"], "nothing here"),
+        ("x", [], "x"),
     ],
 )
-def test_highlight_escapes_and_marks(text, query, expected):
-    assert highlight(text, query) == expected
+def test_highlight_words_escapes_and_marks(text, words, expected):
+    assert highlight_words(text, words) == expected
 
 
-def test_highlight_cuts_an_extract_around_the_first_match():
+def test_highlight_words_cuts_an_extract_around_the_first_match():
     text = "a " * 400 + "needle" + " b" * 400
-    html = highlight(text, "needle")
+    html = highlight_words(text, ["needle"])
     assert html.startswith("… ") and html.endswith(" …")
     assert "<mark>needle</mark>" in html
-
-
-def test_marked_snippet_turns_markers_into_marks_after_escaping():
-    html = marked_snippet("\ue000<i>war</i>\ue001 & peace", "\ue000", "\ue001")
-    assert html == "<mark>&lt;i&gt;war&lt;/i&gt;</mark> &amp; peace"
-    assert marked_snippet("\ue000open", "\ue000", "\ue001") == "<mark>open</mark>"
 
 
 @pytest.mark.parametrize(
