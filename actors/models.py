@@ -2,7 +2,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import connection, models
 from django.db.models import Count, Exists, F, OuterRef, Q, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Coalesce, Now
 from django.utils import timezone
 from django.utils.text import slugify
 
@@ -240,9 +240,11 @@ class Mention(models.Model):
 class QuoteQuerySet(models.QuerySet):
     def public(self):
         """Quotes readers may see: in a published story, and not rejected."""
-        return self.filter(article__in=Article.objects.published()).exclude(
-            status=Quote.Status.REJECTED
-        )
+        # A join, not ``article__in=<subquery>``: the same rows, and the ORM compiles
+        # it in a fraction of the time (this runs on every quote list).
+        return self.filter(
+            article__status=Article.Status.PUBLISHED, article__published_at__lte=Now()
+        ).exclude(status=Quote.Status.REJECTED)
 
     def unverified(self):
         return self.filter(status=Quote.Status.UNVERIFIED)
