@@ -18,28 +18,14 @@ import sys
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-os.environ.update(
-    DJANGO_SETTINGS_MODULE="bench.settings",
-    DEBUG="0",
-    SECURE="0",
-    SECRET_KEY="bench-only-secret-key-" + "x" * 40,
-    ALLOWED_HOSTS="127.0.0.1",
-    STATICFILES_BACKEND="django.contrib.staticfiles.storage.StaticFilesStorage",
-    LOG_LEVEL="INFO",
-    REDIS_URL=os.environ.get("PROFILE_REDIS_URL", "redis://127.0.0.1:6379/13"),
-)
-os.environ.setdefault(
-    "DATABASE_URL",
-    os.environ.get(
-        "BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/newsroom_bench"
-    ),
-)
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from bench.in_process import setup  # noqa: E402
 
-import django  # noqa: E402
-
-django.setup()
+setup(
+    allowed_hosts="127.0.0.1",
+    log_level="INFO",
+    redis_url=os.environ.get("PROFILE_REDIS_URL", "redis://127.0.0.1:6379/13"),
+)
 
 from django.core.cache import cache  # noqa: E402
 from django.core.handlers.wsgi import WSGIHandler  # noqa: E402

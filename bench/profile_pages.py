@@ -8,33 +8,14 @@ URL three times with a unique query string so the page cache always misses, and
 prints the last run. Use it to find what to fix once bench/run.sh shows a slow page.
 """
 
-import os
 import sys
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-os.environ.update(
-    DJANGO_SETTINGS_MODULE="bench.settings",
-    DEBUG="0",
-    SECURE="0",
-    SECRET_KEY="bench-only-secret-key-" + "x" * 40,
-    ALLOWED_HOSTS="testserver",
-    STATICFILES_BACKEND="django.contrib.staticfiles.storage.StaticFilesStorage",
-    LOG_LEVEL="WARNING",
-)
-os.environ.setdefault(
-    "DATABASE_URL",
-    os.environ.get(
-        "BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/newsroom_bench"
-    ),
-)
-os.environ.pop("REDIS_URL", None)
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from bench.in_process import setup  # noqa: E402
 
-import django  # noqa: E402
-
-django.setup()
+setup(allowed_hosts="testserver", log_level="WARNING")
 
 from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
