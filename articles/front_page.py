@@ -87,12 +87,16 @@ def front_page(latest=7, sections=4, section_size=4):
             return cursor.fetchall()
 
     rows = remember(("front-page", latest, sections, section_size), layout)
-    stories = Article.objects.for_list().in_bulk({row[4] for row in rows})
+    # Visibility is checked again here: a story unpublished or deleted while this
+    # request ran under the previous generation simply drops out.
+    stories = Article.objects.published().for_list().in_bulk({row[4] for row in rows})
 
     page, tags = FrontPage(), {}
     for tag_id, name, slug, _stories, article_id, _position in sorted(
         rows, key=_layout_order
     ):
+        if article_id not in stories:
+            continue
         if tag_id is None:
             page.latest.append(stories[article_id])
             continue

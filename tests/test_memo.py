@@ -5,6 +5,7 @@ from itertools import count
 import pytest
 from django.utils import timezone
 
+from articles.front_page import front_page
 from newsroom import memo
 from tests import factories as f
 
@@ -73,3 +74,14 @@ def test_a_second_reader_reuses_the_related_stories(client, django_assert_num_qu
     with django_assert_num_queries(5):  # the related stories are remembered
         page = client.get(story.get_absolute_url(), {"reader": "2"}).text
     assert "A follow-up" in page
+
+
+@pytest.mark.django_db
+def test_a_story_gone_since_the_layout_was_remembered_drops_out(client):
+    kept = f.make_article(headline="Still here")
+    gone = f.make_article(headline="Taken down")
+    with memo.generation(99):
+        front_page()  # remembers a layout with both stories
+        gone.delete()
+        page = front_page()
+    assert [story.pk for story in page.latest] == [kept.pk]
