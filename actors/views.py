@@ -56,7 +56,7 @@ def actor_detail(request, slug):
         "actor": actor,
         "page_obj": paginate(request, quotes, count=actor.quote_count),
         "stories": Article.objects.published().featuring(actor).for_list()[:10],
-        "alongside": Actor.objects.quoted_alongside(actor)[:6],
+        "alongside": Actor.objects.quoted_alongside(actor),
     }
     return render(request, "actors/actor_detail.html", context)
 
