@@ -4,7 +4,9 @@ Decorate every public GET view with ``@public_page``. For anonymous readers it
 
 1. serves the page from the shared cache (Redis when ``REDIS_URL`` is set, local
    memory otherwise), keyed by scheme, host, path and query, and valid only for the
-   current content *generation*;
+   current content *generation*. Analytics parameters (``utm_*``, ``fbclid`` …) are
+   dropped from the key and from what the view sees: a story shared on social media
+   comes back with a new ``fbclid`` on every click, and would otherwise never hit;
 2. sends ``ETag`` (the generation) and ``Last-Modified`` (the time of the last change)
    and answers ``If-None-Match`` / ``If-Modified-Since`` with 304 before rendering;
 3. sends ``Cache-Control: public, max-age=PUBLIC_CACHE_SECONDS,
@@ -36,6 +38,7 @@ import hashlib
 import json
 import logging
 import os
+import re
 import threading
 import time
 from collections import OrderedDict
@@ -48,7 +51,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.core.cache import cache, caches
 from django.core.signals import setting_changed
 from django.dispatch import receiver
-from django.http import HttpResponse
+from django.http import HttpResponse, QueryDict
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date
 
@@ -246,8 +249,35 @@ def _lookup(page_key=None):
 
 
 # --- The decorator -------------------------------------------------------------------
+# Query parameters that only tell analytics where a reader came from.
+TRACKING_NAMES = (
+    r"utm_\w+|fbclid|gclid|gclsrc|dclid|gbraid|wbraid|msclkid|twclid|ttclid|igshid"
+    r"|yclid|mc_cid|mc_eid|_ga|_gl"
+)
+_TRACKING_NAME = re.compile(TRACKING_NAMES)
+_TRACKED_QUERY = re.compile(rf"(?:^|&)(?:{TRACKING_NAMES})(?:=|&|$)")
+
+
+def _drop_tracking_parameters(request):
+    """Let the view see the query without analytics parameters (the page must not
+    depend on them: pagination links would carry one reader's ``fbclid``)."""
+    if not _TRACKED_QUERY.search(request.META.get("QUERY_STRING", "")):
+        return  # the common case costs one regular-expression search
+    kept = QueryDict(mutable=True)
+    for name, values in request.GET.lists():
+        if not _TRACKING_NAME.fullmatch(name):
+            kept.setlist(name, values)
+    kept._mutable = False
+    request.GET = kept
+    request.cache_query = kept.urlencode()
+
+
 def _url(request):
-    return f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
+    path = request.get_full_path()
+    query = getattr(request, "cache_query", None)
+    if query is not None:  # tracking parameters were dropped
+        path = path.partition("?")[0] + (f"?{query}" if query else "")
+    return f"{request.scheme}://{request.get_host()}{path}"
 
 
 def _page_key(url):
@@ -398,6 +428,7 @@ def public_page(view_func):
         # An anonymous reader: make sure nothing the view or its templates do reads
         # the session (which would add Vary: Cookie to a page meant for everybody).
         request.user = AnonymousUser()
+        _drop_tracking_parameters(request)
 
         conditional = (
             "HTTP_IF_NONE_MATCH" in request.META

@@ -107,6 +107,21 @@ def test_the_query_string_is_part_of_the_key(client):
     assert client.get(FRONT + "?page=1")["X-Cache"] == "hit"
 
 
+def test_analytics_parameters_share_the_page_and_never_reach_it(client):
+    # A story shared on social media comes back with a new fbclid on every click.
+    for n in range(30):
+        factories.make_article(tags=[factories.make_tag(name=f"Topic {n}")])
+    archive = reverse("articles:archive")
+    first = client.get(archive + "?page=1&utm_source=news&fbclid=abc")
+    assert first["X-Cache"] == "miss"
+    assert b"fbclid" not in first.content and b"utm_source" not in first.content
+    assert b'href="?page=2"' in first.content  # pagination keeps only real filters
+    again = client.get(archive + "?fbclid=other&page=1&utm_medium=social")
+    assert again["X-Cache"] == "hit"
+    assert client.get(archive + "?page=1")["X-Cache"] == "hit"
+    assert client.get(archive + "?page=1&utm=not-analytics")["X-Cache"] == "miss"
+
+
 def test_public_headers_for_anonymous_readers(client, settings):
     article = factories.make_article()
     for response in (client.get(story_url(article)), client.get(story_url(article))):
