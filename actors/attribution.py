@@ -116,7 +116,7 @@ _INTRODUCED = re.compile(r"\w[,:][ \u00a0]*$")
 _ABSOLUTE = re.compile(r"\bwith\s+((?:the|his|her|its|their)\s+[\w\s\-’']{1,60}?)\s*$")
 
 
-@dataclass
+@dataclass(slots=True)
 class Attribution:
     speaker: str | None
     is_partial: bool

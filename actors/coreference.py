@@ -17,7 +17,7 @@ from .mentions import ORGANIZATION, PERSON, Mention, MentionFinder, key_of
 from .names import bare_token, gender_of, is_acronym, name_parts
 
 
-@dataclass
+@dataclass(slots=True)
 class Actor:
     name: str
     kind: str
@@ -152,7 +152,7 @@ class Linker:
             if m.kind != ORGANIZATION:
                 continue
             target = orgs.get(lex.ORG_SYNONYMS.get(m.name, ""))
-            if target is None:
+            if target is None and len(m.name.split()) > 1:
                 target = next(
                     (
                         a
@@ -160,7 +160,6 @@ class Linker:
                         if n != m.name
                         and len(n) > len(m.name)
                         and n.endswith(" " + m.name)
-                        and len(m.name.split()) > 1
                     ),
                     None,
                 )

@@ -110,8 +110,9 @@ _PROGRAMME = re.compile(
     r"(?:Show|Hour|Report|Podcast|Daily|Tonight|Files|Minute|Program|Programme)\b"
     rf"(?![ \u00a0]*[{_UP}&])"
 )
+# Opens on the dash, not on "[\w.]" before it: the engine then skips to each dash.
 _JOINT_NOUN = re.compile(
-    rf"[\w.][/\-][{_UP}][^\n]{{0,40}}?[ \u00a0](?:poll|survey|stud|analysis"
+    rf"[/\-](?<=[\w.][/\-])[{_UP}][^\n]{{0,40}}?[ \u00a0](?:poll|survey|stud|analysis"
     r"|investigation|partnership|report|joint|tracking|exit)"
 )
 # Two outlets joined in one modifier: "a Herald-CNN poll", "the Post/ABC News survey".
@@ -130,7 +131,7 @@ _BUILDING_BEFORE = re.compile(
 )
 
 
-@dataclass
+@dataclass(slots=True)
 class Mention:
     start: int  # offsets of the name itself (title excluded)
     end: int
@@ -170,6 +171,7 @@ class MentionFinder:
         self.singles: list[Mention] = []
         self.surnames: set[str] = set()
         self.kin: set[str] = set()  # first names a family tie made people
+        self._shouted: dict[int, bool] = {}  # by line start: see _shouted_line
 
     # --- scanning -------------------------------------------------------------------
     def scan(self) -> None:
@@ -228,15 +230,23 @@ class MentionFinder:
         pos = tokens[0][1]
         end = tokens[-1][1] + len(tokens[-1][0])
         line_start = body.rfind("\n", 0, pos) + 1
-        line_end = body.find("\n", pos)
-        line = body[line_start : line_end if line_end >= 0 else len(body)]
-        words = _LETTER_WORDS.findall(line)
-        upper = sum(1 for w in words if w.isupper() and len(w) > 1)
-        if len(words) <= 1 or upper >= max(2, 0.6 * len(words)):
+        if self._shouted_line(line_start):
             return True
         return (
             len(tokens) > 1 and pos == line_start and body[end : end + 1] in (":", "")
         )
+
+    def _shouted_line(self, line_start: int) -> bool:
+        """Return True if the line is one word or mostly capitals (once per line)."""
+        shouted = self._shouted.get(line_start)
+        if shouted is None:
+            line_end = self.body.find("\n", line_start)
+            line = self.body[line_start : line_end if line_end >= 0 else None]
+            words = _LETTER_WORDS.findall(line)
+            upper = sum(1 for w in words if w.isupper() and len(w) > 1)
+            shouted = len(words) <= 1 or upper >= max(2, 0.6 * len(words))
+            self._shouted[line_start] = shouted
+        return shouted
 
     def _lower_org(self, match: re.Match) -> None:
         words = match.group(1).split()
@@ -345,32 +355,32 @@ class MentionFinder:
             and texts[0].casefold() not in lex.KNOWN_ORGS
         ):
             return  # "LETTERS" and the like: a shouted word, not an acronym
-        # Drop sentence openers and split at weekdays/months (not the first name of a
-        # signature: "Will Hansen." under a letter).
-        while not self._signature(tokens) and (
+        # Drop sentence openers (not a surname: "May" once Theresa May is named) and
+        # split at weekdays/months (not the first name of a signature: "Will Hansen."
+        # under a letter).
+        while (
             tokens
             and (
-                bare_token(tokens[0][0]) in lex.COMMON_WORDS
-                and bare_token(tokens[0][0]) not in lex.TITLE_WORDS
-                and tokens[0][0].casefold() not in lex.KNOWN_ORGS
-                and tokens[0][0] not in self.surnames  # "May" once Theresa May is named
+                (
+                    bare_token(tokens[0][0]) in lex.COMMON_WORDS
+                    and bare_token(tokens[0][0]) not in lex.TITLE_WORDS
+                    and tokens[0][0].casefold() not in lex.KNOWN_ORGS
+                    and tokens[0][0] not in self.surnames
+                )
+                or tokens[0][0] in lex.TITLE_CONNECTORS
             )
-            or (tokens and tokens[0][0] in lex.TITLE_CONNECTORS)
+            and not self._signature(tokens)
         ):
             tokens = tokens[1:]
         while tokens and tokens[-1][0] in _TRAILING:
             tokens = tokens[:-1]
         if not tokens:
             return
-        for i, (tok, _) in enumerate(tokens):
-            if (
-                i
-                and tok[:2] in _PARTY_STATE
-                or (
-                    i
-                    and bare_token(tok) in lex.DATE_WORDS
-                    and tokens[i - 1][0] not in lex.FIRST_NAMES
-                )
+        for i in range(1, len(tokens)):
+            tok = tokens[i][0]
+            if tok[:2] in _PARTY_STATE or (
+                bare_token(tok) in lex.DATE_WORDS
+                and tokens[i - 1][0] not in lex.FIRST_NAMES
             ):
                 self._run(tokens[:i])
                 self._run(tokens[i + 1 :])
@@ -482,6 +492,8 @@ class MentionFinder:
 
     def _title_split(self, texts: list[str]) -> int:
         """Return how many leading tokens form a job title before a name (0 if none)."""
+        if len(texts) < 2:
+            return 0
         last = max(
             (i for i, t in enumerate(texts[:-1]) if is_title_token(t)), default=-1
         )

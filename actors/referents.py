@@ -68,10 +68,10 @@ _VERB = re.compile(
 )
 
 
-def find_verbs(body: str) -> list[Verb]:
-    """Return every reporting verb and "according to" in ``body``, in order."""
+def find_verbs(body: str, start: int, end: int) -> list[Verb]:
+    """Return every reporting verb and "according to" in ``body[start:end]``, in order."""
     verbs = []
-    for m in _VERB.finditer(body):
+    for m in _VERB.finditer(body, start, end):
         if body[m.start() - 3 : m.start()] == "to ":
             continue  # "too early to tell": not a report of speech
         word = m.group().lower()
@@ -202,8 +202,8 @@ class Referents:
         self.mention_starts = [m.start for m in self.mentions]
         self.actors = {a.name: a for a in actors}
         self.sentence_speaker: dict[int, str] = {}
-        self.verbs = find_verbs(body)
-        self.verb_starts = [v.start() for v in self.verbs]
+        # Found paragraph by paragraph when first asked: most paragraphs never are.
+        self._paragraph_verbs: dict[int, list[Verb]] = {}
         self._clauses: dict[int, int] = {}
         self._role_words: dict[str, tuple[set[str], set[str]]] | None = None
         self._gender_guess: dict[str, str] | None = None
@@ -215,9 +215,20 @@ class Referents:
         return k >= 0 and self.quoted[k][0] <= pos < self.quoted[k][1]
 
     def _verbs(self, a: int, b: int, *, speech: bool = False) -> list[Verb]:
-        i = bisect.bisect_left(self.verb_starts, a)
-        j = bisect.bisect_left(self.verb_starts, b)
-        return [v for v in self.verbs[i:j] if v.end() <= b and (v.speech or not speech)]
+        paragraphs = self.sentences.ends
+        p = max(0, bisect.bisect_right(self.sentences.paragraph_starts, a) - 1)
+        found = []
+        while p < len(paragraphs) and paragraphs[p][0] < b:
+            verbs = self._paragraph_verbs.get(p)
+            if verbs is None:
+                verbs = self._paragraph_verbs[p] = find_verbs(self.body, *paragraphs[p])
+            found += [
+                v
+                for v in verbs
+                if a <= v.start() and v.end() <= b and (v.speech or not speech)
+            ]
+            p += 1
+        return found
 
     def _mentions_in(self, a: int, b: int) -> list[Mention]:
         i = bisect.bisect_left(self.mention_starts, a)
@@ -250,8 +261,9 @@ class Referents:
                 continue
             seen.add(s)
             gap = _ASIDE.sub(" ", self.body[clause : m.start])
-            words = [w.lower() for w in _LETTERS.findall(gap) if w.lower() != "the"]
-            if words and (words[-1] in _PREPOSITIONS or words[-1] in _REPORTING):
+            words = (w.lower() for w in reversed(_LETTERS.findall(gap)))
+            last = next((w for w in words if w != "the"), "")
+            if last in _PREPOSITIONS or last in _REPORTING:
                 continue  # "… told CNN": an object, not the subject
             if (
                 len(gap.split()) <= 4
