@@ -47,10 +47,8 @@ class QuoteFilter(django_filters.FilterSet):
         widget=forms.TextInput(attrs={"placeholder": "e.g. jane-doe"}),
         label="Speaker",
     )
-    tag = django_filters.ModelChoiceFilter(
-        field_name="article__tags",
-        to_field_name="slug",
-        queryset=Tag.objects.public(),
+    tag = django_filters.ChoiceFilter(
+        field_name="article__tags__slug",
         empty_label="All topics",
         label="Topic",
         widget=QuickSelect,
@@ -80,3 +78,8 @@ class QuoteFilter(django_filters.FilterSet):
     class Meta:
         model = Quote
         fields = ["q", "speaker", "tag", "date_after", "date_before", "status"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Choices as plain pairs: a model queryset would be queried on every page.
+        self.filters["tag"].extra["choices"] = Tag.public_choices()

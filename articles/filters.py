@@ -39,10 +39,8 @@ class SearchForm(forms.Form):
 
 class ArticleFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(method="filter_text", label="Words", max_length=200)
-    tag = django_filters.ModelChoiceFilter(
-        field_name="tags",
-        to_field_name="slug",
-        queryset=Tag.objects.public(),
+    tag = django_filters.ChoiceFilter(
+        field_name="tags__slug",
         empty_label="All topics",
         label="Topic",
         widget=QuickSelect,
@@ -54,13 +52,8 @@ class ArticleFilter(django_filters.FilterSet):
         widget=forms.HiddenInput,
         label="Person",
     )
-    source = django_filters.ModelChoiceFilter(
-        to_field_name="slug",
-        queryset=Source.objects.filter(
-            articles__in=Article.objects.published()
-        ).distinct(),
-        empty_label="All sources",
-        widget=QuickSelect,
+    source = django_filters.ChoiceFilter(
+        field_name="source__slug", empty_label="All sources", widget=QuickSelect
     )
     date_after = django_filters.DateFilter(
         field_name="published_at",
@@ -78,6 +71,12 @@ class ArticleFilter(django_filters.FilterSet):
     class Meta:
         model = Article
         fields = ["q", "tag", "actor", "source", "date_after", "date_before"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Choices as plain pairs: a model queryset would be queried on every page.
+        self.filters["tag"].extra["choices"] = Tag.public_choices()
+        self.filters["source"].extra["choices"] = Source.public_choices()
 
     def filter_text(self, queryset, name, value):
         return queryset.matching(value)

@@ -6,7 +6,6 @@ from django.apps import apps
 from django.conf import settings
 from django.contrib.postgres.search import (
     SearchQuery,
-    SearchRank,
     SearchVector,
     SearchVectorField,
 )
@@ -46,6 +45,16 @@ class Source(models.Model):
         if not self.slug:
             self.slug = slugify(self.name)[:200]
         super().save(*args, **kwargs)
+
+    @staticmethod
+    def public_choices():
+        """(slug, name) of every source of a published story, for filter forms;
+        remembered for the content generation (newsroom.memo)."""
+        sources = Source.objects.filter(articles__in=Article.objects.published())
+        return remember(
+            ("public-sources",),
+            lambda: list(sources.distinct().values_list("slug", "name")),
+        )
 
 
 class TagQuerySet(models.QuerySet):
@@ -117,6 +126,13 @@ class Tag(models.Model):
 
     def get_absolute_url(self):
         return slug_url("articles:tag", self.slug)
+
+    @staticmethod
+    def public_choices():
+        """(slug, name) of every tag on a published story, for filter forms;
+        remembered for the content generation (newsroom.memo)."""
+        tags = Tag.objects.public().values_list("slug", "name")
+        return remember(("public-tags",), lambda: list(tags))
 
 
 # How many of the newest stories sharing an actor, and sharing a tag, are scored.
@@ -230,40 +246,6 @@ class ArticleQuerySet(models.QuerySet):
             )
         return self.filter(matches)
 
-    def search(self, query):
-        """The newest ``SEARCH_WINDOW`` stories matching ``query``, best first.
-
-        Ranking reads each candidate's stored search document, a TOASTed value of
-        several kilobytes, so ranking every match of a common word ("budget" is in a
-        third of the stories) grows with the archive. Only the newest matches are
-        ranked, which also suits news. SQLite has no ranking: newest first.
-        """
-        query = _clean_query(query)
-        if not query:
-            return self.none()
-        newest = self.matching(query).order_by("-published_at", "-pk").values("pk")
-        window = self.filter(pk__in=newest[:SEARCH_WINDOW])
-        if connections[self.db].vendor != "postgresql":
-            return window.order_by("-published_at", "-pk")
-        return window.annotate(
-            rank=SearchRank(models.F("search_document"), _search_query(query))
-        ).order_by("-rank", "-published_at", "-pk")
-
-    def for_search(self, query):
-        """Result cards, with the body and ``search_terms``: the words to highlight
-        (PostgreSQL's stemmed lexemes of ``query``, else its words)."""
-        stories = self.select_related("source").with_tag_list()
-        query = _clean_query(query)
-        if connections[self.db].vendor != "postgresql" or not query:
-            words = [word.replace("'", "''") for word in query.split()[:10]]
-            terms = " & ".join(f"'{word}'" for word in words)
-            return stories.annotate(search_terms=models.Value(terms))
-        # querytree() is the parsed query as text, e.g. 'railway' & 'bridg'.
-        terms = models.Func(
-            _search_query(query), function="querytree", output_field=models.TextField()
-        )
-        return stories.annotate(search_terms=terms)
-
 
 # The search page ranks this many of the newest matching stories; the archive's
 # word filter (``matching``) lists every match, newest first.
@@ -281,9 +263,58 @@ def _search_query(query):
 
 
 def search_words(terms):
-    """The words to highlight from ``search_terms`` (querytree() text)."""
+    """The words to highlight from querytree() text, e.g. ``'railway' & 'bridg'``."""
     lexemes = QUERY_LEXEME.findall(terms)
     return [word.replace("''", "'") for negated, word in lexemes if not negated]
+
+
+# Ranking reads each candidate's stored search document, a TOASTed value of several
+# kilobytes, so ranking every match of a common word ("budget" is in a third of the
+# stories) would grow with the archive: only the newest matches are ranked, which
+# also suits news. Hand-written because the ORM took ten times longer to compile
+# this query than PostgreSQL took to run it.
+SEARCH_SQL = """
+SELECT newest.id, querytree(websearch_to_tsquery('english', %(query)s))
+FROM (
+    SELECT id, published_at, search_document FROM {article}
+    WHERE status = %(published)s AND published_at <= %(now)s
+      AND search_document @@ websearch_to_tsquery('english', %(query)s)
+    ORDER BY published_at DESC, id DESC
+    LIMIT %(window)s
+) AS newest
+ORDER BY ts_rank(newest.search_document, websearch_to_tsquery('english', %(query)s))
+    DESC, newest.published_at DESC, newest.id DESC
+"""
+
+
+def search_sql(query):
+    """``SEARCH_SQL`` and its parameters for ``query``."""
+    params = {
+        "query": _clean_query(query),
+        "published": Article.Status.PUBLISHED,
+        "now": timezone.now(),
+        "window": SEARCH_WINDOW,
+    }
+    return SEARCH_SQL.format(article=Article._meta.db_table), params
+
+
+def search_ranking(query):
+    """The ids of the newest ``SEARCH_WINDOW`` published stories matching ``query``,
+    best first, and the words to highlight in them: PostgreSQL's stemmed lexemes
+    ("teacher" for "teachers"). SQLite has no ranking: newest first, the words."""
+    query = _clean_query(query)
+    if not query:
+        return [], []
+    stories = Article.objects.published()
+    if connections[stories.db].vendor != "postgresql":
+        newest = stories.matching(query).order_by("-published_at", "-pk")
+        return list(newest.values_list("pk", flat=True)[:SEARCH_WINDOW]), query.split()[
+            :10
+        ]
+    with connections[stories.db].cursor() as cursor:
+        cursor.execute(*search_sql(query))
+        rows = cursor.fetchall()
+    return [pk for pk, _terms in rows], search_words(rows[0][1]) if rows else []
 
 
 # Full-text search document. On PostgreSQL a trigger (migration 0003) stores it in

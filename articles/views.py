@@ -10,7 +10,7 @@ from newsroom.caching import public_page
 from .filters import ArticleFilter, SearchForm
 from .front_page import front_page
 from .markup import highlight_words
-from .models import SEARCH_WINDOW, Article, Correction, Tag, search_words
+from .models import SEARCH_WINDOW, Article, Correction, Tag, search_ranking
 from .structured_data import news_article_json_ld
 
 PAGE_SIZE = 20
@@ -85,12 +85,13 @@ def story_context(article):
 def search(request):
     form = SearchForm(request.GET)
     query = form.cleaned_data["q"] if form.is_valid() else ""
-    ranking = Article.objects.published().search(query).values_list("pk", flat=True)
-    page_obj = paginate(request, list(ranking))
-    stories = Article.objects.published().for_search(query).in_bulk(page_obj)
+    ranking, words = search_ranking(query)
+    page_obj = paginate(request, ranking)
+    stories = Article.objects.published().select_related("source").with_tag_list()
+    stories = stories.in_bulk(page_obj)
     page_obj.object_list = [stories[pk] for pk in page_obj if pk in stories]
     for story in page_obj:
-        story.snippet = highlight_words(story.body, search_words(story.search_terms))
+        story.snippet = highlight_words(story.body, words)
     context = {
         "form": form,
         "query": query,

@@ -85,3 +85,22 @@ def test_a_story_gone_since_the_layout_was_remembered_drops_out(client):
         gone.delete()
         page = front_page()
     assert [story.pk for story in page.latest] == [kept.pk]
+
+
+@pytest.mark.django_db
+def test_filter_choices_follow_new_topics_at_once_and_are_reused(
+    client, django_assert_num_queries
+):
+    f.make_article(tags=[f.make_tag(name="Energy")], source=f.make_source(name="Wire"))
+    with django_assert_num_queries(5):  # tag and source choices · count · page · tags
+        client.get("/stories/", {"reader": "1"})
+    with django_assert_num_queries(3):  # the choices are remembered
+        page = client.get("/stories/", {"reader": "2"}).text
+    assert '<option value="energy">Energy</option>' in page
+    assert '<option value="wire">Wire</option>' in page
+    f.make_article(tags=[f.make_tag(name="Water")], published_at=timezone.now())
+    page = client.get("/stories/", {"reader": "3"}).text
+    assert '<option value="water">Water</option>' in page
+    quotes = client.get("/quotes/", {"tag": "water"})
+    assert quotes.status_code == 200
+    assert '<option value="water" selected>Water</option>' in quotes.text

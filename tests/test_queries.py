@@ -16,20 +16,21 @@ pytestmark = pytest.mark.django_db
 EXPECTED = {
     # the layout (which stories where) · those stories · their tags
     "front": 3,
-    # the ?tag= lookup · tag + source choices for the form · count · page · tags
-    "archive": 6,
+    # tag + source choices for the form (remembered for the content generation) ·
+    # count · page · tags
+    "archive": 5,
     # story · tags · corrections · mentions+actors · quotes+speakers · related
     "story": 6,
-    # tag · count · page · tags prefetch
+    # tag · count · page · tags
     "tag": 4,
-    # count · page · tags prefetch
+    # ranking · page · tags
     "search": 3,
     # count · page
     "corrections": 2,
     # count · page (counts are subqueries in the same query)
     "actors": 2,
     # actor · public counts (also the paginator's) · quotes page · stories · tags
-    # prefetch · alongside
+    # · alongside
     "actor": 6,
     # tag choices for the filter form · count · page (the speaker is a text box:
     # looked up only when given, see quotes_by_speaker)
