@@ -1,17 +1,16 @@
 import django_filters
-from django import forms
 from django.db.models import Q
 
-from articles.filters import QuickSelect
+from articles.filters import DATE_INPUT, QuickSelect, QuickTextInput
 from articles.models import Tag
 
 from .models import Actor, Alias, Quote
 
-DATE_INPUT = forms.DateInput(attrs={"type": "date"})
-
 
 class ActorFilter(django_filters.FilterSet):
-    q = django_filters.CharFilter(method="filter_name", label="Name", max_length=200)
+    q = django_filters.CharFilter(
+        method="filter_name", label="Name", max_length=200, widget=QuickTextInput
+    )
     kind = django_filters.ChoiceFilter(choices=Actor.Kind, empty_label="Everyone")
     sort = django_filters.ChoiceFilter(
         choices=[("name", "Name"), ("quotes", "Most quoted")],
@@ -36,7 +35,11 @@ class ActorFilter(django_filters.FilterSet):
 
 class QuoteFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(
-        field_name="text", lookup_expr="icontains", label="Words", max_length=200
+        field_name="text",
+        lookup_expr="icontains",
+        label="Words",
+        max_length=200,
+        widget=QuickTextInput,
     )
     # A text box for the speaker's slug (the actor pages link here with it), not a
     # <select> of every quoted actor: the choices would be a whole-table query and
@@ -44,7 +47,7 @@ class QuoteFilter(django_filters.FilterSet):
     speaker = django_filters.ModelChoiceFilter(
         to_field_name="slug",
         queryset=Actor.objects.quoted(),
-        widget=forms.TextInput(attrs={"placeholder": "e.g. jane-doe"}),
+        widget=QuickTextInput(attrs={"placeholder": "e.g. jane-doe"}),
         label="Speaker",
     )
     tag = django_filters.ChoiceFilter(

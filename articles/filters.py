@@ -1,13 +1,24 @@
 import django_filters
 from django import forms
-from django.forms.utils import flatatt
 from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 
 from actors.models import Actor
 
 from .models import Article, Source, Tag
 
-DATE_INPUT = forms.DateInput(attrs={"type": "date"})
+
+def _attributes(attrs):
+    """HTML attributes in the order and form of Django's ``attrs.html``."""
+    return mark_safe(
+        "".join(
+            format_html(" {}", name)
+            if value is True
+            else format_html(' {}="{}"', name, value)
+            for name, value in attrs.items()
+            if value is not False
+        )
+    )
 
 
 class QuickSelect(forms.Select):
@@ -28,9 +39,41 @@ class QuickSelect(forms.Select):
         return format_html(
             '<select name="{}"{}>{}</select>',
             widget["name"],
-            flatatt(widget["attrs"]),
+            _attributes(widget["attrs"]),
             options,
         )
+
+
+class QuickInput(forms.widgets.Input):
+    """An ``<input>`` built in Python, the same HTML as Django's widget templates,
+    which cost about 0.1 ms per field on every filtered page."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        widget = self.get_context(name, value, attrs)["widget"]
+        return format_html(
+            '<input type="{}" name="{}"{}{}>',
+            widget["type"],
+            widget["name"],
+            ""
+            if widget["value"] is None
+            else format_html(' value="{}"', widget["value"]),
+            _attributes(widget["attrs"]),
+        )
+
+
+class QuickTextInput(QuickInput, forms.TextInput):
+    pass
+
+
+class QuickDateInput(QuickInput, forms.DateInput):
+    pass
+
+
+class QuickHiddenInput(QuickInput, forms.HiddenInput):
+    pass
+
+
+DATE_INPUT = QuickDateInput(attrs={"type": "date"})
 
 
 class SearchForm(forms.Form):
@@ -38,7 +81,9 @@ class SearchForm(forms.Form):
 
 
 class ArticleFilter(django_filters.FilterSet):
-    q = django_filters.CharFilter(method="filter_text", label="Words", max_length=200)
+    q = django_filters.CharFilter(
+        method="filter_text", label="Words", max_length=200, widget=QuickTextInput
+    )
     tag = django_filters.ChoiceFilter(
         field_name="tags__slug",
         empty_label="All topics",
@@ -49,7 +94,7 @@ class ArticleFilter(django_filters.FilterSet):
         method="filter_actor",
         to_field_name="slug",
         queryset=Actor.objects.public(),
-        widget=forms.HiddenInput,
+        widget=QuickHiddenInput,
         label="Person",
     )
     source = django_filters.ChoiceFilter(
