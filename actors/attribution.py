@@ -96,6 +96,10 @@ _UNNAMED_VOICE = re.compile(
 _AGENT = re.compile(r"[ \u00a0]+by[ \u00a0]+")
 _COORDINATED = re.compile(r"[\s,]*(?:and|but|while|whereas|although|though)\b")
 _DASH_SIGN = re.compile(r"[ \u00a0]*[—–]+[ \u00a0]*|[ \u00a0]+--?[ \u00a0]+")
+_REPLY = re.compile(
+    r"\b(?:replied|replies|answered|answers|responded|responds|retorted|retorts"
+    r"|countered|counters|shot[ \u00a0]+back|fired[ \u00a0]+back)\b"
+)
 _ADDRESSING = re.compile(
     r"\b(?:pressed|asked|questioned|challenged|grilled|confronted|interviewed|quizzed"
     r"|interrupted|pushed)[ \u00a0]+"
@@ -136,6 +140,8 @@ class Attributor(Referents):
     ):
         super().__init__(body, spans, mentions, actors, sentences)
         self.spans = spans
+        self._paragraph_speakers: dict[int, str | None] = {}
+        self._alternated: set[int] = set()
 
     # --- the three ways a quote gets its speaker --------------------------------
     def after(self, span: QuoteSpan) -> str | None:
@@ -482,6 +488,7 @@ class Attributor(Referents):
                 self.sentence_speaker.setdefault(
                     self.sentences.index(span.open_mark), speaker
                 )
+            self._paragraph_speakers[span.paragraph] = speaker
             speakers.append(speaker)
             found_direct.append(found)
             results.append(
@@ -553,6 +560,10 @@ class Attributor(Referents):
             and previous is not None
             and previous.paragraph == span.paragraph - 1
         ):
+            partner = self._dialogue_partner(span.paragraph, last_speaker)
+            if partner is not None:
+                self._alternated.add(span.paragraph)
+                return partner
             if body[previous.end - 1 : previous.end] == "?":
                 return self._answerer(previous, last_speaker)
             # "Roe pressed Doe on taxes. "…," she said." then a bare quote: Doe's turn.
@@ -615,6 +626,20 @@ class Attributor(Referents):
             ):
                 return after[0].name
         return None
+
+    def _dialogue_partner(self, paragraph: int, last_speaker: str | None) -> str | None:
+        """Return the other voice of a two-way exchange whose turn a bare quote is.
+
+        ``"…?" Roe asked.`` / ``"…," Doe replied.`` / ``"…"`` (Roe) / ``"…"`` (Doe):
+        after a reply, or a turn taken this way, bare quotes alternate.
+        """
+        partner = self._paragraph_speakers.get(paragraph - 2)
+        if last_speaker is None or partner is None or partner == last_speaker:
+            return None
+        if paragraph - 1 in self._alternated:
+            return partner
+        p_start, p_end = self.sentences.ends[paragraph - 1]
+        return partner if _REPLY.search(self._outside_text(p_start, p_end)) else None
 
     def _answerer(self, question: QuoteSpan, asker: str | None) -> str | None:
         """Return who answers a quoted question: the other person named around it."""

@@ -229,6 +229,10 @@ class Linker:
         candidates = surnames.get(key, [])
         if not candidates and bare_token(m.text) in lex.FIRST_NAMES:
             candidates = first_names.get(key, [])
+        elif not candidates and len(first_names.get(key, ())) == 1:
+            # "Amara said" after "Amara Okonkwo": a first name no list knows, but
+            # the first name of exactly one person in the story.
+            candidates = first_names[key]
         if candidates:
             actor = self._choose(m, candidates, full)
             m.kind, m.name, m.key = PERSON, actor.name, key_of(actor.name)

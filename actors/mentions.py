@@ -83,11 +83,19 @@ _NON_SPACE = re.compile(r"[^ \u00a0]+")
 _CUE_AFTER = re.compile(
     r"['’]s?\s|,\s+(?:a|an|the|who|whose|\d+|then|now|former|longtime|executive"
     r"|president)\b|\s+(?:said|says|told|wrote|added|who|and his|and her)\b|\s*\([RDI]"
+    rf"|,\s+[{_UP}]\w+['’]s\s+[a-z]"  # "…, Norway's foreign minister"
+)
+# What a person called by first name later does: "…," Amara said.
+_FIRST_NAME_VERBS = "said|says|told|added|asked|replied|wrote|shrugged|laughed|smiled"
+# A wire story's credits: "(Reporting by Jane Roe; Editing by John Doe)".
+_CREDIT_BEFORE = re.compile(
+    r"\b(?:[Rr]eporting|[Ee]diting|[Ww]riting|[Cc]ompiled|[Pp]hotos?)[ \u00a0]+by"
+    r"[ \u00a0]+$"
 )
 _CUE_BEFORE = re.compile(
     r"\b(?:"
     + "|".join(sorted(lex.PERSON_SPEAKER_NOUNS | lex.PERSON_CUE_NOUNS))
-    + r")[ \u00a0]+$",
+    + r"),?[ \u00a0]+$",  # "the minister, Dara Calleary,": an apposition
     re.IGNORECASE,
 )
 _INITIALS = re.compile(rf"(?:[{_UP}]\.){{2,3}}$")
@@ -122,6 +130,8 @@ _JOINT = re.compile(
     r"(?=[ \u00a0]+(?:poll|polls|survey|surveys|study|studies|analysis|investigation"
     r"|partnership|report|joint|tracking|exit)\b)"
 )
+_AND_GAP = re.compile(r"[ \u00a0]+(?:and|&)[ \u00a0]+")
+_ARTICLE_GAP = re.compile(r"[ \u00a0]+(?:for|of)[ \u00a0]+(?:a|the)[ \u00a0]+")
 _CAPS_LINE = re.compile(rf"^[^a-z]*[{_UP}]{{2,}}[^a-z]*$")
 _LETTER_WORDS = re.compile(r"[^\W\d_]+")
 _PROGRAMME_TAILS = tuple(f" {w}" for w in sorted(lex.PROGRAMME_TAILS))
@@ -211,11 +221,9 @@ class MentionFinder:
                 programmes.append((joint.start(), joint.end()))
         taken = [(m.start, m.end) for m in self.mentions] + self.titles + programmes
         common = lex.COMMON_WORDS
-        for match in _RUN.finditer(body):
-            text = match.group()
+        for start, text in self._joined_runs():
             if text in common and text not in self.surnames:
                 continue  # "The", "He", "In": the usual sentence openers
-            start = match.start()
             if taken and any(a <= start < b for a, b in taken):
                 continue
             if " " in text or "\u00a0" in text or text.isupper():
@@ -223,6 +231,51 @@ class MentionFinder:
             else:
                 self._classify([(text, start)])  # one ordinary word: nothing to split
         self.mentions.sort(key=lambda m: m.start)
+
+    def _joined_runs(self) -> list[tuple[int, str]]:
+        """Capitalised runs, rejoined where an organization's name goes on after "and"
+        or "for a" ("Office of Management and Budget", "Committee for a Responsible
+        Federal Budget", "European Tyre and Rubber Manufacturers' Association")."""
+        runs = [(m.start(), m.group()) for m in _RUN.finditer(self.body)]
+        joined: list[tuple[int, str]] = []
+        for start, text in runs:
+            if joined:
+                left_start, left = joined[-1]
+                gap = self.body[left_start + len(left) : start]
+                if self._org_goes_on(left, gap, text):
+                    joined[-1] = (left_start, self.body[left_start : start + len(text)])
+                    continue
+            joined.append((start, text))
+        return joined
+
+    @staticmethod
+    def _org_goes_on(left: str, gap: str, right: str) -> bool:
+        left_words, right_words = left.split(), right.split()
+        if left_words[0] == "The" and len(left_words) > 1:
+            left_words = left_words[1:]
+        if right_words[0] in lex.FIRST_NAMES or key_of(right) in lex.KNOWN_ORGS:
+            return False
+        if key_of(right) in _PLACE_KEYS or len(right_words) > 4:
+            return False
+        if _ARTICLE_GAP.fullmatch(gap):
+            return bare_token(left_words[-1]) in lex.ORG_HEADS
+        if not _AND_GAP.fullmatch(gap) or is_acronym(right_words[0]):
+            return False
+        headed = any(
+            bare_token(w) in lex.ORG_HEADS and nxt in ("of", "for")
+            for w, nxt in zip(left_words, left_words[1:], strict=False)
+        )
+        if headed:
+            return True  # "Department of Health and Social Care"
+        return (
+            len(left_words) <= 2
+            and bare_token(right_words[-1]) in lex.ORG_HEADS
+            and not any(w in lex.FIRST_NAMES or w in _PARTY_WORDS for w in left_words)
+            and all(
+                key_of(w) not in _PLACE_KEYS and key_of(w) not in lex.KNOWN_ORGS
+                for w in left_words
+            )
+        )
 
     def _caps_line(self, tokens: list[tuple[str, int]]) -> bool:
         """Return True if an all-caps run is a heading ("LETTERS.", "HUFFPOST READERS:")."""
@@ -639,13 +692,22 @@ class MentionFinder:
         body = self.body
         after = body[end : end + 40]
         before = body[max(0, start - 40) : start]
-        if _CUE_AFTER.match(after) or _CUE_BEFORE.search(before):
+        if (
+            _CUE_AFTER.match(after)
+            or _CUE_BEFORE.search(before)
+            or _CREDIT_BEFORE.search(before)
+        ):
             return True
         if (not before or before.endswith("\n")) and _SIGNATURE_END.match(after):
             return True  # a signature line under a reader's letter
+        words = self.body[start:end].split()
+        if re.search(
+            rf"(?<![\w-]){re.escape(words[0])},?[ \u00a0]+(?:{_FIRST_NAME_VERBS})\b",
+            body[end:],
+        ):
+            return True  # "Amara Okonkwo …" then "Amara said": a first name
         if strict:
             return False
-        words = self.body[start:end].split()
         return bool(
             re.search(
                 rf"(?<![\w-])(?<!{re.escape(words[-2])} ){re.escape(words[-1])}(?![\w-])",

@@ -69,6 +69,8 @@ TITLE_WORDS = words(
     " Libertarian Lawmaker Activist Commentator Attorney-General Undersecretary"
     " Under Minister-President Vice-President Vice-Chairman Cochairman Co-Chair"
     " Co-Founder Cofounder Regent Ayatollah Grand Field Mr Mrs Ms Mr. Mrs. Ms. Miss"
+    " Prosecutor Solicitor Barrister Magistrate Coroner Constable Trooper Warden"
+    " Librarian Principal"
 )
 TITLE_CONNECTORS = words("of for on the and")
 # Title words that only qualify the title's head ("National Security Adviser").
@@ -192,6 +194,7 @@ ORG_HEADS = words(
     " Politico Financial Watch Globe Republic Journalism Polling Nation Atlantic"
     " Reports Network Channel Agency Bureau Commission Cooperative Collective Trust"
     " International Worldwide Pharmaceuticals Solutions Ventures Workers"
+    " Foods Brands Insurance Logistics Software Steel"
 )
 
 # Organisations a story may name in a single word or a way the heads miss.

@@ -127,9 +127,16 @@ UNNAMED = re.compile(
 )
 # "A Roe campaign spokesman said": an indefinite person, nobody the text names.
 INDEFINITE_PERSON = re.compile(
-    r"\W*(?:[Aa]n?|[Aa]nother|[Oo]ne|[Ss]ome)\s+(?:[\w\-’']+\s+){0,4}?(?:"
+    r"\W*(?:[Aa]n?|[Aa]nother|[Oo]ne|[Ss]ome)\s+(?:[\w\-’'&]+\s+){0,7}?(?:"
     + "|".join(sorted(lex.PERSON_SPEAKER_NOUNS))
     + r")s?\W*$"
+)
+# "A district official, who …, said …": a sentence led by someone the text does not
+# name (no \W*$ anchor: the sentence goes on).
+_INDEFINITE_LEAD = re.compile(
+    r"\W*(?:An?|Another|One)\s+(?:[\w\-’'&]+\s+){0,7}?(?:"
+    + "|".join(sorted(lex.PERSON_SPEAKER_NOUNS))
+    + r")s?\b(?![’'])"
 )
 # A full stop that ends a clause, not the one in "Dr." or "U.S.".
 TERMINAL = re.compile(
@@ -159,6 +166,15 @@ _FUNCTION = lex.words(
 _ASIDE = re.compile(r"—[^—]*—|\([^)]*\)")
 _LETTERS = re.compile(r"[A-Za-z]+")
 _CLAUSE_PUNCT = re.compile(r"[,;:]")
+# "U.S. Deputy Secretary of State Jane Roe said": a long title before the subject.
+_TITLE_GAP = re.compile(
+    r"[ \u00a0]*(?:[A-Z][\w.’'\-]*[ \u00a0]+(?:(?:of|for|the|and)[ \u00a0]+)*)+"
+)
+# "Its chief executive, Jane Roe, said": a role in apposition leads to the subject.
+_APPOSED_ROLE = re.compile(
+    r"\s*(?:[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Tt]he|[A-Z][\w.\-]*['’]s?)[ \u00a0]+"
+    r"(?:[a-z\-]+(?:['’]s)?[ \u00a0]+){0,4}[a-z\-]+,[ \u00a0]*"
+)
 _PRONOUN_IN = re.compile(r"\b(?:he|she|it|they|I|we)\b", re.IGNORECASE)
 _HE_SHE = re.compile(r"(?:He|She|he|she)\b")
 _LOWER_WORDS = re.compile(r"[a-z\-]+")
@@ -269,6 +285,9 @@ class Referents:
                 len(gap.split()) <= 4
                 and not _CLAUSE_PUNCT.search(gap)
                 and not _PRONOUN_IN.search(gap)
+            ) or (
+                (_APPOSED_ROLE.fullmatch(gap) and self.body.startswith(",", m.end))
+                or (m.title and _TITLE_GAP.fullmatch(gap))
             ):
                 subjects[s] = m
         return subjects
@@ -290,6 +309,15 @@ class Referents:
         ):
             return first[0]
         return None
+
+    def _unnamed_subject(self, s: int) -> bool:
+        """Return True if sentence ``s`` opens on an unnamed person and names nobody."""
+        clause = self._main_clause(s)
+        _, end = self.sentences.bounds(s)
+        return bool(_INDEFINITE_LEAD.match(self.body, clause, end)) and not any(
+            m.kind == PERSON and not m.possessive and not m.modifier
+            for m in self._mentions_in(clause, end)
+        )
 
     def _pronoun_subject(self, s: int) -> bool:
         clause = self._main_clause(s)
@@ -376,6 +404,8 @@ class Referents:
                 return spoken
             if subject is not None and self._gender_ok(subject.name, gender):
                 return subject.name
+            if gender != "org" and fallback is None and self._unnamed_subject(k):
+                return None  # "A district official … said …. "…," he said."
             if w == "they" and subject is None and self._plural_subject(k):
                 return None  # "Analysts were cautious. "…," they wrote.": people
             if self._pronoun_subject(k):
@@ -470,6 +500,8 @@ class Referents:
             # The best match of the whole phrase ("the former secretary of state"),
             # then the latest mentioned.
             return max(titled)[2]
+        if self._introduced_unnamed(noun, pos):
+            return None  # "A senior diplomat, speaking on condition …" → "the diplomat"
         gender = (
             "f" if noun in lex.FEMALE_NOUNS else "m" if noun in lex.MALE_NOUNS else ""
         )
@@ -488,6 +520,23 @@ class Referents:
             if described and (strong or salient is None or max(described)[0] >= 2):
                 return max(described)[2]
         return salient
+
+    def _introduced_unnamed(self, noun: str, pos: int) -> bool:
+        """Return True if "a … <noun>" came shortly before ``pos``, with no name since."""
+        window = max(0, pos - 400)
+        intros = list(
+            re.finditer(
+                rf"\b(?:[Aa]n?|[Aa]nother|[Oo]ne)[ \u00a0]+(?:[\w\-’']+[ \u00a0]+){{0,4}}?"
+                rf"{noun}\b(?![’'])",
+                self.body[window:pos],
+            )
+        )
+        if not intros:
+            return False
+        after = window + intros[-1].end()
+        return not any(
+            m.kind == PERSON and not m.possessive for m in self._mentions_in(after, pos)
+        )
 
     def _latest_org(self, pos: int, noun: str = "") -> str | None:
         """Return the organization "the newspaper", "the union", "the board" means."""
@@ -659,9 +708,23 @@ def clause_tail(window: str) -> str:
     """Return the end of ``window`` after the last clause boundary."""
     words = list(_CLAUSE_TOKEN.finditer(window))
     cut = 0
-    for m in reversed(words):
-        token = m.group()
-        if token in {";", ":", "(", "—"} or token.lower() in _CLAUSE_STOPS:
-            cut = m.end()
+    for i in range(len(words) - 1, -1, -1):
+        token = words[i].group()
+        if token in {";", ":", "(", "—"}:
+            cut = words[i].end()
+            break
+        # "A WHO spokesperson": an acronym, not the relative pronoun; "Health and
+        # Social Care": a name going on, not a new clause.
+        if (
+            token.lower() in _CLAUSE_STOPS
+            and not token.isupper()
+            and not (
+                0 < i < len(words) - 1
+                and token.islower()
+                and words[i - 1].group()[:1].isupper()
+                and words[i + 1].group()[:1].isupper()
+            )
+        ):
+            cut = words[i].end()
             break
     return window[cut:]
