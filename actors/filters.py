@@ -1,4 +1,5 @@
 import django_filters
+from django import forms
 from django.db.models import Q
 
 from articles.filters import DATE_INPUT, QuickSelect, QuickTextInput
@@ -7,30 +8,41 @@ from articles.models import Tag
 from .models import Actor, Alias, Quote
 
 
-class ActorFilter(django_filters.FilterSet):
-    q = django_filters.CharFilter(
-        method="filter_name", label="Name", max_length=200, widget=QuickTextInput
+class ActorDirectoryForm(forms.Form):
+    q = forms.CharField(
+        label="Name", max_length=200, required=False, widget=QuickTextInput
     )
-    kind = django_filters.ChoiceFilter(choices=Actor.Kind, empty_label="Everyone")
-    sort = django_filters.ChoiceFilter(
+    kind = forms.ChoiceField(
+        choices=[("", "Everyone"), *Actor.Kind.choices],
+        required=False,
+        widget=QuickSelect,
+    )
+    sort = forms.ChoiceField(
         choices=[("name", "Name"), ("quotes", "Most quoted")],
-        method="sort_by",
-        empty_label=None,
+        required=False,
         label="Sort by",
+        widget=QuickSelect,
     )
 
-    class Meta:
-        model = Actor
-        fields = ["q", "kind", "sort"]
-
-    def sort_by(self, queryset, name, value):
-        if value == "quotes":
-            return queryset.order_by("-quote_count", "name")
-        return queryset.order_by("name")
-
-    def filter_name(self, queryset, name, value):
-        aliases = Alias.objects.filter(name__icontains=value).values("actor")
-        return queryset.filter(Q(name__icontains=value) | Q(pk__in=aliases))
+    def entries(self):
+        """The directory's entries (``Actor.directory()``) these filters select, in
+        the order asked for; none when the filters are not valid."""
+        if not self.is_valid():
+            return []
+        data = self.cleaned_data
+        entries = Actor.directory()
+        if data["kind"]:
+            entries = [e for e in entries if e.kind == data["kind"]]
+        if data["q"]:
+            aliases = Alias.objects.filter(name__icontains=data["q"]).values("actor")
+            named = Actor.objects.filter(
+                Q(name__icontains=data["q"]) | Q(pk__in=aliases)
+            )
+            ids = set(named.values_list("pk", flat=True))
+            entries = [e for e in entries if e.id in ids]
+        if data["sort"] == "quotes":  # a stable sort: by name among equals
+            entries = sorted(entries, key=lambda e: -e.quote_count)
+        return entries
 
 
 class QuoteFilter(django_filters.FilterSet):

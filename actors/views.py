@@ -8,7 +8,7 @@ from articles.models import Article
 from articles.views import PAGE_SIZE, paginate
 from newsroom.caching import public_page
 
-from .filters import ActorFilter, QuoteFilter
+from .filters import ActorDirectoryForm, QuoteFilter
 from .models import Actor, Quote
 
 ACTOR_PAGE_SIZE = 48
@@ -35,13 +35,12 @@ class CappedPaginator(Paginator):
 @require_safe
 @public_page
 def actor_list(request):
-    filterset = ActorFilter(request.GET, queryset=Actor.objects.for_list())
-    actors = filterset.qs if filterset.is_valid() else Actor.objects.none()
-    context = {
-        "filter": filterset,
-        "page_obj": paginate(request, actors, ACTOR_PAGE_SIZE),
-    }
-    return render(request, "actors/actor_list.html", context)
+    form = ActorDirectoryForm(request.GET)
+    page_obj = paginate(request, form.entries(), ACTOR_PAGE_SIZE)
+    page_obj.object_list = Actor.objects.for_directory(page_obj.object_list)
+    return render(
+        request, "actors/actor_list.html", {"form": form, "page_obj": page_obj}
+    )
 
 
 @require_safe

@@ -104,3 +104,24 @@ def test_filter_choices_follow_new_topics_at_once_and_are_reused(
     quotes = client.get("/quotes/", {"tag": "water"})
     assert quotes.status_code == 200
     assert '<option value="water" selected>Water</option>' in quotes.text
+
+
+@pytest.mark.django_db
+def test_the_directory_is_counted_once_and_follows_new_quotes(
+    client, django_assert_num_queries
+):
+    speaker = f.make_actor(name="Ada Speaker")
+    f.make_quote(article=f.make_article(), speaker=speaker)
+    with django_assert_num_queries(2):  # every public actor's counts · the page
+        client.get("/actors/", {"reader": "1"})
+    with django_assert_num_queries(1):  # the counts are remembered: the page
+        page = client.get("/actors/", {"reader": "2"}).text
+    assert "Ada Speaker" in page and "1 quote · 0 stories" in page
+    newcomer = f.make_actor(name="Bo Newcomer")
+    f.make_quote(article=f.make_article(), speaker=newcomer)
+    f.make_quote(article=f.make_article(), speaker=newcomer)
+    response = client.get("/actors/", {"sort": "quotes"})
+    assert [a.name for a in response.context["page_obj"]] == [
+        "Bo Newcomer",
+        "Ada Speaker",
+    ]

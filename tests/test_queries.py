@@ -27,7 +27,8 @@ EXPECTED = {
     "search": 3,
     # count · page
     "corrections": 2,
-    # count · page (counts are subqueries in the same query)
+    # every public actor with their counts (remembered for the content generation) ·
+    # the page's actors
     "actors": 2,
     # actor · public counts (also the paginator's) · quotes page · stories · tags
     # · alongside
