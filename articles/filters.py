@@ -98,7 +98,10 @@ class ArticleFilter(django_filters.FilterSet):
         label="Person",
     )
     source = django_filters.ChoiceFilter(
-        field_name="source__slug", empty_label="All sources", widget=QuickSelect
+        field_name="source__slug",
+        empty_label="All sources",
+        label="Source",
+        widget=QuickSelect,
     )
     date_after = django_filters.DateFilter(
         field_name="published_at",

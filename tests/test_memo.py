@@ -98,6 +98,7 @@ def test_filter_choices_follow_new_topics_at_once_and_are_reused(
         page = client.get("/stories/", {"reader": "2"}).text
     assert '<option value="energy">Energy</option>' in page
     assert '<option value="wire">Wire</option>' in page
+    assert '<label for="id_source">Source</label>' in page
     f.make_article(tags=[f.make_tag(name="Water")], published_at=timezone.now())
     page = client.get("/stories/", {"reader": "3"}).text
     assert '<option value="water">Water</option>' in page
