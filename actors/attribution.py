@@ -104,6 +104,7 @@ _ADDRESSING = re.compile(
     r"\b(?:pressed|asked|questioned|challenged|grilled|confronted|interviewed|quizzed"
     r"|interrupted|pushed)[ \u00a0]+"
 )
+_OBJECT_PRONOUN = re.compile(r"(him|her)\b(?![ \u00a0]+[a-z]+ing\b)")
 _SENTENCE_END = ("", ".", "!", "?", "\n")
 _COPULA_BEFORE = re.compile(r"\b(?:is|was|are|were|be|been|being|’s|'s)[ \u00a0]*$")
 _THAT = re.compile(r"\s+that\b")
@@ -117,6 +118,8 @@ _COLON_END_ANY = re.compile(r":\s*$")
 _ENDED = re.compile(r"[.!?]\W*$")
 _LAST_BEFORE_COMMA = re.compile(r"([A-Za-z]+)\W*,\s*$")
 _INTRODUCED = re.compile(r"\w[,:][ \u00a0]*$")
+# The end of a reporting clause in commas: ", the statement added," / ", he told them,".
+_PARENTHETICAL = re.compile(r"(?:[ \u00a0]+[\w’'\-]+){0,3}?[ \u00a0]*,")
 _ABSOLUTE = re.compile(r"\bwith\s+((?:the|his|her|its|their)\s+[\w\s\-’']{1,60}?)\s*$")
 
 
@@ -272,6 +275,11 @@ class Attributor(Referents):
                 named = self._mentions_in(agent.end(), span.open_mark)
                 if named and named[0].start == agent.end():
                     return named[0].name, True
+            # "In a statement posted online, the group said": the subject is in the
+            # main clause, not in a fronted adverbial.
+            main = self._main_clause(s)
+            if main <= verb.start():
+                start = max(start, main)
             window = without_apposition(body[start : verb.start()])
             relative = _RELATIVE.search(window)
             if relative:
@@ -280,6 +288,11 @@ class Attributor(Referents):
                 if named and named[-1].end >= start + relative.start() - 1:
                     return named[-1].name, True
             clause = clause_tail(window)
+            if _PARENTHETICAL.match(body, verb.end(), span.open_mark):
+                # "The council, the statement added, was "…"": the reporting clause
+                # set off by commas names the speaker, not the name before it.
+                tail = clause[clause.rfind(",") + 1 :]
+                clause = tail if _LETTER.search(tail) else clause
             if UNNAMED.match(clause) or INDEFINITE_PERSON.match(clause):
                 return None, True
             offset = start + len(window) - len(clause)
@@ -651,7 +664,15 @@ class Attributor(Referents):
             for m in self._mentions_in(start, end)
             if m.kind == PERSON and m.name != asker and not m.possessive
         ]
-        return people[-1].name if people else None
+        if people:
+            return people[-1].name
+        # "A reporter pressed her on taxes. "…?"": the one the asker addressed.
+        for verb in _ADDRESSING.finditer(self.body, start, end):
+            addressed = _OBJECT_PRONOUN.match(self.body, verb.end())
+            if addressed and not self._in_quote(verb.start()):
+                word = "he" if addressed.group(1) == "him" else "she"
+                return self.resolve_pronoun(word, verb.start())
+        return None
 
     def _colon_speaker(self, s: int, pos: int) -> str | None:
         start, _ = self.sentences.bounds(s)

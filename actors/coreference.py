@@ -187,6 +187,8 @@ class Linker:
         """Return the one longer organization "Pew" shortens ("Pew Research Center")."""
         if word in lex.ORG_HEADS or word in lex.TITLE_WORDS or word in _CHAMBERS:
             return None  # "Senate" is not the "Senate Judiciary Committee"
+        if is_acronym(word):
+            return None  # "U.N." is the parent of the "U.N. Security Council"
         longer = [a for n, a in orgs.items() if n.startswith(word + " ")]
         return longer[0] if len(longer) == 1 else None
 
@@ -254,6 +256,13 @@ class Linker:
             actor = self._actor(m.key, name, PERSON)
             actor.title = actor.title or m.title
             actor.gender = actor.gender or m.gender or gender_of(name.split(), m.title)
+            return True
+        if m.org_cue:  # "an analyst at Acme", "Acme said in a statement"
+            orgs = {a.name: a for a in self.actors.values() if a.kind == ORGANIZATION}
+            org = self._org_by_first_word(m.text, orgs)  # "Acme" of "Acme Research"
+            name = org.name if org else m.text
+            m.kind, m.name, m.key = ORGANIZATION, name, key_of(name)
+            self._actor(m.key, name, ORGANIZATION)
             return True
         return False
 

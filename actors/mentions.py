@@ -81,22 +81,65 @@ _PARTY_STATE = ("D-", "R-", "I-")  # "Anthony Weiner, D-N.Y."
 _NON_SPACE = re.compile(r"[^ \u00a0]+")
 # Context that makes an unknown capitalised pair a person ("Crutcher, 40, …").
 _CUE_AFTER = re.compile(
-    r"['’]s?\s|,\s+(?:a|an|the|who|whose|\d+|then|now|former|longtime|executive"
+    # A possessive, unless it opens a longer name ("St James’ Park", "King’s College").
+    r"['’]s?\s(?!(?:" + "|".join(sorted(lex.PLACE_HEADS | lex.ORG_HEADS)) + r")\b)"
+    r"|,\s+(?:a|an|the|who|whose|\d+|then|now|former|longtime|executive"
     r"|president)\b|\s+(?:said|says|told|wrote|added|who|and his|and her)\b|\s*\([RDI]"
     rf"|,\s+[{_UP}]\w+['’]s\s+[a-z]"  # "…, Norway's foreign minister"
+    # A role at an organization: "…, senior vice-president at Acme Capital".
+    rf"|,\s+(?:[a-z][\w\-]*\s+){{1,4}}(?:at|of|with|for)\s+(?:the\s+)?[{_UP}]"
 )
 # What a person called by first name later does: "…," Amara said.
 _FIRST_NAME_VERBS = "said|says|told|added|asked|replied|wrote|shrugged|laughed|smiled"
-# A wire story's credits: "(Reporting by Jane Roe; Editing by John Doe)".
+# A wire story's credits: "(Reporting by Jane Roe in Oslo and John Doe; Editing by …)":
+# every name up to the next ";" or ")".
 _CREDIT_BEFORE = re.compile(
     r"\b(?:[Rr]eporting|[Ee]diting|[Ww]riting|[Cc]ompiled|[Pp]hotos?)[ \u00a0]+by"
-    r"[ \u00a0]+$"
+    r"[ \u00a0]+(?:[^;()\n]*?(?:,|[ \u00a0]and)[ \u00a0]+)?$"
 )
 _CUE_BEFORE = re.compile(
     r"\b(?:"
     + "|".join(sorted(lex.PERSON_SPEAKER_NOUNS | lex.PERSON_CUE_NOUNS))
-    + r"),?[ \u00a0]+$",  # "the minister, Dara Calleary,": an apposition
+    # "the minister, Dara Calleary,": an apposition; "the envoy for Sudan, Jane Roe"
+    + rf")(?:[ \u00a0]+(?:for|of|to|at)[ \u00a0]+(?-i:[{_UP}])[\w.\-]*)?,?[ \u00a0]+$",
     re.IGNORECASE,
+)
+# Context that makes an unknown capitalised name an organization: a job held there,
+# an apposition saying what it is, a statement it issued, "the" before a speaker.
+_ORG_CUE_BEFORE = re.compile(
+    r"\b(?:"
+    + "|".join(sorted(lex.WORK_ROLE_NOUNS))
+    + r")s?(?:[ \u00a0][a-z][\w\-]*){0,4}"
+    r"[ \u00a0](?:(?:at|with)(?:[ \u00a0]the)?|for[ \u00a0]the)[ \u00a0]+$"
+)
+_NAME_GOES_ON = re.compile(
+    r"['’]|,[ \u00a0]+[A-Z]|[ \u00a0]+(?!(?:said|says|and|or|in|on|at|to|for|of|from"
+    r"|who|which|that|told|has|have|had|is|was|were|are|will|would|since|after|before"
+    r"|as|with)\b)[a-z]"
+)
+# A team line-up: "Rovers: Roe; Doe, Poe (Moe 58), Loe; …": every name a player.
+_LINEUP_ITEM = (
+    rf"(?:(?:van|de|da|von|der|di|dos|del)[ \u00a0])?[{_UP}][\w'’.\-]*"
+    rf"(?:[ \u00a0][{_UP}][\w'’.\-]*){{0,2}}(?:[ \u00a0]\([^()\n]{{1,30}}\))?"
+)
+_LINEUP = re.compile(
+    rf"^[{_UP}][^\n:]{{0,40}}:[ \u00a0]+({_LINEUP_ITEM}(?:[,;][ \u00a0]+{_LINEUP_ITEM}){{5,}})"
+    r"\.?[ \t]*$",
+    re.MULTILINE,
+)
+# A name coordinated with an organization: "Acme and Zentrix", "Zentrix or Acme Corp".
+_ORG_AND_BEFORE = re.compile(rf"([{_UP}][\w&.]*)[ \u00a0]+(?:and|or|&)[ \u00a0]+$")
+_ORG_AND_AFTER = re.compile(
+    rf"[ \u00a0]+(?:and|or|&)[ \u00a0]+((?:[{_UP}][\w&.]*[ \u00a0]?){{1,4}})"
+)
+_SAID_AFTER = re.compile(r"[ \u00a0]+(?:said|says|wrote|writes|reported|reports)\b")
+_ORG_CUE_AFTER = re.compile(
+    r",[ \u00a0]+(?:a|an|the)[ \u00a0]+(?:[\w\-]+[ \u00a0]+){0,3}?(?:"
+    + "|".join(sorted(lex.ORG_APPOSITION_NOUNS))
+    + r")(?=[,.;:)]|[ \u00a0]+(?:that|which|whose|in|of|based|with|for|and|said|says"
+    r"|has|had|is|was)\b)"
+    r"|[ \u00a0]+(?:said|says)[ \u00a0]+in[ \u00a0]+an?[ \u00a0]+(?:statement|note|release"
+    r"|filing)\b|[ \u00a0]+did[ \u00a0]+not[ \u00a0]+(?:immediately[ \u00a0]+)?respond\b"
 )
 _INITIALS = re.compile(rf"(?:[{_UP}]\.){{2,3}}$")
 _ARTICLES = (" a ", " an ", "\na ", "\nan ", "\u00a0a ", "\u00a0an ")
@@ -133,9 +176,16 @@ _JOINT = re.compile(
 _AND_GAP = re.compile(r"[ \u00a0]+(?:and|&)[ \u00a0]+")
 _ARTICLE_GAP = re.compile(r"[ \u00a0]+(?:for|of)[ \u00a0]+(?:a|the)[ \u00a0]+")
 _CAPS_LINE = re.compile(rf"^[^a-z]*[{_UP}]{{2,}}[^a-z]*$")
+# A dateline in capitals opens a story: "ST. PETERSBURG, Fla. —", "OSLO (Reuters) -".
+_DATELINE = re.compile(
+    rf"^[{_UP}][{_UP}.'’ \u00a0\-]*[{_UP}.]"
+    rf"(?=,?(?:[ \u00a0]+[{_UP}\d(][^\s,]*,?){{0,5}}[ \u00a0]+[—–-][ \u00a0])",
+    re.MULTILINE,
+)
 _LETTER_WORDS = re.compile(r"[^\W\d_]+")
 _PROGRAMME_TAILS = tuple(f" {w}" for w in sorted(lex.PROGRAMME_TAILS))
 _TRAILING = lex.TITLE_CONNECTORS | {"al", "de", "van"}  # never end a name
+_POSSESSIVE_GAPS = ("’s ", "'s ", "’s\u00a0", "'s\u00a0")
 _BUILDING_BEFORE = re.compile(
     r"\b(?:in|into|to|at|from|for|be|inside|outside|of)[ \u00a0]+the[ \u00a0]+$"
 )
@@ -154,9 +204,29 @@ class Mention:
     possessive: bool = False
     modifier: bool = False  # "Trump campaign", "Clinton staffer"
     gender: str = ""
+    org_cue: bool = False  # an organization if no person has this name
 
 
 key_of = lex.name_key
+
+
+def _two_first_names(tokens: list[tuple[str, int]]) -> bool:
+    """Return True if a run opens with two first names ("Jan Paul van Hecke"): the
+    first is a name even when it is also a common word (a month, "Will")."""
+    return (
+        len(tokens) > 2
+        and tokens[0][0] in lex.FIRST_NAMES
+        and tokens[1][0] in lex.FIRST_NAMES
+    )
+
+
+def _is_org_word(last: str, name: str = "") -> bool:
+    """Return True if a name ending in ``last`` is a known or head-marked organization."""
+    return (
+        key_of(name or last) in lex.KNOWN_ORGS
+        or key_of(last) in lex.KNOWN_ORGS
+        or bare_token(last) in lex.ORG_HEADS
+    )
 
 
 def _tokens(run: str, offset: int) -> list[tuple[str, int]]:
@@ -182,6 +252,11 @@ class MentionFinder:
         self.surnames: set[str] = set()
         self.kin: set[str] = set()  # first names a family tie made people
         self._shouted: dict[int, bool] = {}  # by line start: see _shouted_line
+        self.lineups = [m.span(1) for m in _LINEUP.finditer(body)]
+        # Surnames listed in a line-up: "Kaoru Mitoma opened the scoring" is a player.
+        self.listed = {
+            w for a, b in self.lineups for w in _LETTER_WORDS.findall(body[a:b])
+        }
 
     # --- scanning -------------------------------------------------------------------
     def scan(self) -> None:
@@ -220,6 +295,7 @@ class MentionFinder:
                     self._run(_tokens(joint.group(part), joint.start(part)))
                 programmes.append((joint.start(), joint.end()))
         taken = [(m.start, m.end) for m in self.mentions] + self.titles + programmes
+        taken += [m.span() for m in _DATELINE.finditer(body)]
         common = lex.COMMON_WORDS
         for start, text in self._joined_runs():
             if text in common and text not in self.surnames:
@@ -251,6 +327,13 @@ class MentionFinder:
     @staticmethod
     def _org_goes_on(left: str, gap: str, right: str) -> bool:
         left_words, right_words = left.split(), right.split()
+        if gap in _POSSESSIVE_GAPS:
+            # "King’s College London", not "Britain’s Foreign Office"
+            return (
+                len(left_words) == 1
+                and bare_token(right_words[0]) in lex.ORG_HEADS
+                and key_of(left) not in _PLACE_KEYS
+            )
         if left_words[0] == "The" and len(left_words) > 1:
             left_words = left_words[1:]
         if right_words[0] in lex.FIRST_NAMES or key_of(right) in lex.KNOWN_ORGS:
@@ -419,6 +502,7 @@ class MentionFinder:
                     and bare_token(tokens[0][0]) not in lex.TITLE_WORDS
                     and tokens[0][0].casefold() not in lex.KNOWN_ORGS
                     and tokens[0][0] not in self.surnames
+                    and not _two_first_names(tokens)
                 )
                 or tokens[0][0] in lex.TITLE_CONNECTORS
             )
@@ -471,11 +555,39 @@ class MentionFinder:
             left_is_person = any(
                 is_title_token(t) or t in lex.FIRST_NAMES for t in texts[:i]
             )
-            if (right in _PLACE_KEYS or right in lex.KNOWN_ORGS) and (
-                connector == "on" or left_is_person
+            # "ACLU of Iowa": a branch of the organization, named after it
+            left_is_org = i == 1 and (
+                is_acronym(texts[0]) or key_of(texts[0]) in lex.KNOWN_ORGS
+            )
+            org_on_right = (
+                right in lex.KNOWN_ORGS
+                or bare_token(texts[-1]) in lex.ORG_HEADS
+                or (i + 2 == len(texts) and is_acronym(texts[-1]))
+            )
+            # "Tamsin Orrel of Acme Capital": a name-like pair works at an organization
+            left_is_name = i >= 2 and all(looks_like_name_token(t) for t in texts[:i])
+            if (right in _PLACE_KEYS or org_on_right) and (
+                connector == "on"
+                or left_is_person
+                or left_is_org
+                or (left_is_name and org_on_right)
             ):
-                # "Huston on Twitter", "Sen. Tim Kaine of Virginia"
-                self._classify(tokens[:i])
+                # "Huston on Twitter", "Sen. Tim Kaine of Virginia", "Jane Roe of
+                # Acme Capital": a person and where they are from or work
+                left_start, left_end = (
+                    tokens[0][1],
+                    tokens[i - 1][1] + len(texts[i - 1]),
+                )
+                if (
+                    connector == "of"
+                    and org_on_right
+                    and left_is_name
+                    and not left_is_person  # titles and first names: classify
+                    and i <= 4
+                ):
+                    self._add(left_start, left_end, PERSON, full=True)
+                else:
+                    self._classify(tokens[:i])
                 self._classify(tokens[i + 1 :])
                 return
         start = tokens[0][1]
@@ -532,7 +644,16 @@ class MentionFinder:
         elif len(texts) == 1 or (
             len(texts) == 2 and bare_token(texts[1]) in lex.GENERATION_SUFFIXES
         ):
-            self.singles.append(self._mention(start, end, "", full=False))
+            player = self._in(self.lineups, start)
+            single = self._mention(start, end, PERSON if player else "", full=False)
+            # A surname may still name a person: the linker decides (see org_cue).
+            single.org_cue = (
+                len(texts) == 1
+                and looks_like_name_token(texts[0])
+                and texts[0] not in lex.TITLE_WORDS
+                and self._org_cue(start, end)
+            )
+            self.singles.append(single)
         elif key_of(texts[0]) in lex.KNOWN_ORGS:
             self._classify(tokens[:1])  # "SiriusXM Patriot": the company's channel
         elif self._sentence_initial(start) and texts[0] not in lex.FIRST_NAMES:
@@ -656,8 +777,11 @@ class MentionFinder:
             return PERSON if person else ""
         if bare_last in lex.ORG_HEADS or texts[-1].casefold() in lex.KNOWN_ORGS:
             return ORGANIZATION
+        if bare_token(texts[-2]) in lex.ORG_HEADS and key_of(texts[-1]) in _PLACE_KEYS:
+            return ORGANIZATION  # "Imperial College London"
         if any(
-            bare_token(t) in lex.ORG_HEADS and texts[i + 1] in {"of", "on", "for"}
+            (bare_token(t) in lex.ORG_HEADS or t == "House")
+            and texts[i + 1] in {"of", "on", "for"}
             for i, t in enumerate(texts[:-1])
         ):
             return ORGANIZATION  # "Council on Foreign Relations", "Bank of America"
@@ -672,6 +796,8 @@ class MentionFinder:
             or bare_last in lex.NOT_PERSON_TAILS
         ):
             return ""
+        if self._org_cue(start, end):
+            return ORGANIZATION
         if (
             2 <= len(texts) <= 4
             and all(
@@ -681,11 +807,38 @@ class MentionFinder:
                 for t in texts
             )
             and key_of(texts[0]) not in _PLACE_KEYS
+            and key_of(texts[-1]) not in _PLACE_KEYS  # "Port Sudan"
             and not is_acronym(texts[0])
             and self._person_cue(start, end, strict=self._sentence_initial(start))
         ):
             return PERSON
         return ""
+
+    def _org_cue(self, start: int, end: int) -> bool:
+        """Return True if the context says an unknown capitalised name is an organization."""
+        body = self.body
+        if _ORG_CUE_AFTER.match(body, end):
+            return True
+        if _ORG_CUE_BEFORE.search(body, max(0, start - 60), start):
+            # Not a modifier or the start of a longer name: "at the Joplin plant",
+            # "at Oxford’s Nuffield Department", "for the Bakery, Confectionery, …".
+            return not _NAME_GOES_ON.match(body, end)
+        left = _ORG_AND_BEFORE.search(body, max(0, start - 40), start)
+        right = _ORG_AND_AFTER.match(body, end)
+        if (left and _is_org_word(left.group(1))) or (
+            right and _is_org_word(right.group(1).split()[-1], right.group(1))
+        ):
+            return True
+        # "The Verge wrote": a name never takes "the", but a description does ("the
+        # California Democrat said", "the German said").
+        return (
+            body[max(0, start - 4) : start].lower() == "the "
+            and bool(_SAID_AFTER.match(body, end))
+            and not any(
+                w in _PARTY_WORDS or w in lex.NATIONALITIES or key_of(w) in _PLACE_KEYS
+                for w in body[start:end].split()
+            )
+        )
 
     def _person_cue(self, start: int, end: int, *, strict: bool = False) -> bool:
         """Return True if the context says a capitalised run with no known first name is a person."""
@@ -695,12 +848,14 @@ class MentionFinder:
         if (
             _CUE_AFTER.match(after)
             or _CUE_BEFORE.search(before)
-            or _CREDIT_BEFORE.search(before)
+            or _CREDIT_BEFORE.search(body, max(0, start - 120), start)
         ):
             return True
         if (not before or before.endswith("\n")) and _SIGNATURE_END.match(after):
             return True  # a signature line under a reader's letter
         words = self.body[start:end].split()
+        if words[-1] in self.listed:
+            return True
         if re.search(
             rf"(?<![\w-]){re.escape(words[0])},?[ \u00a0]+(?:{_FIRST_NAME_VERBS})\b",
             body[end:],

@@ -70,7 +70,7 @@ TITLE_WORDS = words(
     " Under Minister-President Vice-President Vice-Chairman Cochairman Co-Chair"
     " Co-Founder Cofounder Regent Ayatollah Grand Field Mr Mrs Ms Mr. Mrs. Ms. Miss"
     " Prosecutor Solicitor Barrister Magistrate Coroner Constable Trooper Warden"
-    " Librarian Principal"
+    " Librarian Principal Administrator Referee Umpire"
 )
 TITLE_CONNECTORS = words("of for on the and")
 # Title words that only qualify the title's head ("National Security Adviser").
@@ -138,7 +138,7 @@ COMMON_WORDS = words(
     " Repeats Preys Calls Filed Ran Keeps Lacks Had Gender-based Gender Voter Voters"
     "  Officials Official Investigators Observers Analysts Critics Supporters"
     "  Polls Poll Survey Recent Uncertainty Outlooks Labor Manufacturing "
-    " Uncertainty Trump-Pence"
+    " Uncertainty Trump-Pence Born Founded"
 )
 
 # Nationality and other demonym adjectives: never actors on their own.
@@ -195,6 +195,13 @@ ORG_HEADS = words(
     " Reports Network Channel Agency Bureau Commission Cooperative Collective Trust"
     " International Worldwide Pharmaceuticals Solutions Ventures Workers"
     " Foods Brands Insurance Logistics Software Steel"
+    # Company names: sector words and the suffixes of firms and funds.
+    " Energy Oil Gas Petroleum Resources Mining Electric Utilities Telecom"
+    " Communications Pharma Therapeutics Biotech Markets Economics Analytics Global"
+    " Securities Investments Advisors Advisers Management Associates Division"
+    " Municipality Institutet Institut Instituut Universität Université Universidad"
+    # Football clubs: "Newcastle United", "Bolton Wanderers".
+    " United Rovers Athletic Wanderers Albion Hotspur"
 )
 
 # Organisations a story may name in a single word or a way the heads miss.
@@ -227,7 +234,10 @@ ACRONYM_NOT_ORG = words(
     " COO MP MPs ID DC D.C. N.Y. N.H. N.J. N.C. S.C. L.A. A.M. P.M. HRC LOL OMG PS"
     " USSR EU UAE R D I Q A RSVP FAQ GDP DIY VIP VP PR IQ IT AI OP ED VIX S&P"
     " NAFTA TPP ACA DACA ICBM DNA HIV AIDS COVID LGBT LGBTQ STEM PTSD MRI SAT MVP ATM"
-    " USB GPS AKA RIP DUI NYC LA SF NYSE DOW"
+    " USB GPS AKA RIP DUI NYC LA SF NYSE DOW VAR"
+    # Time zones: "8.40pm AEST".
+    " UTC BST CET CEST EET EEST WET WEST MSK IST JST KST HKT SGT AEST AEDT ACST ACDT"
+    " AWST NZST NZDT MST MDT CDT AKST HST"
 )
 
 # Countries, US states, big cities and regions: kind "place", never organizations.
@@ -338,6 +348,25 @@ PERSON_CUE_NOUNS = words(
     "investor singer actor actress journalist appointee nominee dr dr. rev sen rep gov"
     " pope cardinal bishop prince princess king queen emperor playwright novelist poet"
     " artist musician rapper comedian athlete player striker quarterback pitcher"
+    " partner fiancé fiancée girlfriend boyfriend referee umpire goalkeeper defender"
+    " midfielder forward winger manager"
+)
+# Jobs held at an organization: "an analyst at Acme", "a spokesperson for the Board".
+WORK_ROLE_NOUNS = words(
+    "analyst economist strategist spokesperson spokesman spokeswoman official officer"
+    " executive director manager researcher scientist professor lecturer engineer"
+    " lawyer partner employee worker chief head president vice-president founder"
+    " chairman chairwoman adviser advisor consultant fellow editor reporter"
+    " correspondent doctor physician cardiologist epidemiologist trader banker"
+    " investor"
+)
+# What an organization is called in an apposition: "Acme, the London-based maker".
+ORG_APPOSITION_NOUNS = words(
+    "company firm maker agency group bank startup start-up retailer airline carrier"
+    " broadcaster newspaper insurer lender manufacturer regulator utility charity"
+    " nonprofit non-profit organization organisation publisher developer operator"
+    " producer supplier outlet platform club union party fund body authority"
+    " institute university watchdog conglomerate giant chain brand"
 )
 # Nouns after a name that make the name a modifier ("Trump supporters", "Trump Tower").
 MODIFIED_NOUNS = words(
@@ -447,6 +476,8 @@ MALE_NAMES = words(
     " Shinzo Yoshihide Fumio Moon Yoon Jae-in Jong-un Jong-il Kim Xi  Hu Li"
     " Narendra Imran Nawaz Shehbaz Hamid Ashraf Justin Stephen Pierre Jean Brian"
     " Malcolm Scott Anthony  Tony Kevin John  Kevin Ronny Ronnie"
+    # Common European first names.
+    " Jan Bruno Lars Sven Henrik Anders Nils Jens Jorge Joao Luca Marco Stefan"
 )
 # Remove accidental cross-listing (names in both lists are gender-neutral).
 _BOTH = FEMALE_NAMES & MALE_NAMES

@@ -68,9 +68,18 @@ _VERB = re.compile(
 )
 
 
+# "the statement read": "read" reports speech only after a document.
+_DOCUMENT_READ = re.compile(
+    r"\b(?:" + "|".join(sorted(lex.DOCUMENT_NOUNS)) + r")[ \u00a0]+(read)\b"
+)
+
+
 def find_verbs(body: str, start: int, end: int) -> list[Verb]:
     """Return every reporting verb and "according to" in ``body[start:end]``, in order."""
-    verbs = []
+    verbs = [
+        Verb(m.start(1), m.end(1), "read", True)
+        for m in _DOCUMENT_READ.finditer(body, start, end)
+    ]
     for m in _VERB.finditer(body, start, end):
         if body[m.start() - 3 : m.start()] == "to ":
             continue  # "too early to tell": not a report of speech
@@ -83,6 +92,8 @@ def find_verbs(body: str, start: int, end: int) -> list[Verb]:
                 word in lex.SPEECH_VERBS or word == "according to",
             )
         )
+    if len(verbs) > 1:
+        verbs.sort(key=Verb.start)
     return verbs
 
 
@@ -115,6 +126,8 @@ _PREPOSITIONS = lex.words(
     "to with of by for about at from on in into against over than like between among"
     " toward towards after before under via through"
 )
+# Words that make the words before a name more than a role (a clause, an object).
+_NOT_IN_ROLE = _PREPOSITIONS | _REPORTING | (_CLAUSE_STOPS - {"and"})
 _CLAUSE_VERB = re.compile(
     r"[ \u00a0]+(?:was|is|were|are|has|had|have|would|will|did|does|said|says)\b"
 )
@@ -138,6 +151,20 @@ _INDEFINITE_LEAD = re.compile(
     + "|".join(sorted(lex.PERSON_SPEAKER_NOUNS))
     + r")s?\b(?![’'])"
 )
+# "in a statement", "In its policy statement,": the document someone spoke in.
+_IN_DOCUMENT = re.compile(
+    r"\b[Ii]n[ \u00a0]+(?:a|an|the|its|his|her|their)[ \u00a0]+(?:[\w\-]+[ \u00a0]+){0,2}?("
+    + "|".join(sorted(lex.DOCUMENT_NOUNS))
+    + r")\b"
+)
+# A person called by nationality or age: "the German", "the 32-year-old".
+_DESCRIBED = re.compile(
+    r"\W*[Tt]he[ \u00a0]+(?:\d+-year-old|"
+    + "|".join(sorted(lex.NATIONALITIES))
+    + r")\W*$"
+)
+# "For Roe, the lesson was …": the fronted person is what the sentence is about.
+_FRONTED_TOPIC = re.compile(r"\W*(?:For|To)[ \u00a0]+")
 # A full stop that ends a clause, not the one in "Dr." or "U.S.".
 TERMINAL = re.compile(
     r"(?<!\b(?:Mr|Ms|Dr|Lt|Jr|Sr|St|Co|No|vs))(?<!\b(?:Mrs|Sen|Rep|Gov|Gen|Col|Rev|Inc|Ltd))"
@@ -183,6 +210,17 @@ _PHRASE_WORDS = re.compile(r"[A-Za-z’'\-]+")
 _CLAUSE_SPLIT = re.compile(r"[,.;]")
 _LEAD_PRONOUN_ANY_CASE = re.compile(r"\W*(he|she|they|it)\b", re.IGNORECASE)
 _LEAD_PRONOUN = re.compile(r"\W*(he|she|they|it|He|She|They|It)\b")
+# "Later in the speech he set out …": a pronoun subject after a short adverbial.
+_ADVERBIAL_PRONOUN = re.compile(
+    r"\W*(?:Later|Earlier|Then|Afterwards|Now|Today|Yesterday|Last|Next|Still|In|At"
+    r"|On|During|After|Before|Since|Back|[A-Z][a-z]+ly)(?:[ \u00a0]+[a-z]+){0,5}?"
+    r"[ \u00a0]+(he|she|they)\b"
+)
+_ROLE_SUBJECT = re.compile(
+    r"\W*(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)[ \u00a0]+(?:[\w\-’']+[ \u00a0]+){0,3}?(?:"
+    + "|".join(sorted(lex.PERSON_SPEAKER_NOUNS | lex.ORG_SPEAKER_NOUNS))
+    + r")\b(?![’'])"
+)
 _LEAD_DETERMINER = re.compile(r"\W*(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s")
 _LEAD_PERSONAL = re.compile(r"(he|she|He|She|they|They)\s")
 _CLAUSE_TOKEN = re.compile(r"[\w’'\-.]+|[;:(—]")
@@ -282,15 +320,32 @@ class Referents:
             if last in _PREPOSITIONS or last in _REPORTING:
                 continue  # "… told CNN": an object, not the subject
             if (
-                len(gap.split()) <= 4
-                and not _CLAUSE_PUNCT.search(gap)
-                and not _PRONOUN_IN.search(gap)
-            ) or (
-                (_APPOSED_ROLE.fullmatch(gap) and self.body.startswith(",", m.end))
-                or (m.title and _TITLE_GAP.fullmatch(gap))
+                (
+                    len(gap.split()) <= 4
+                    and not _CLAUSE_PUNCT.search(gap)
+                    and not _PRONOUN_IN.search(gap)
+                )
+                or self._role_before(gap)
+                or (
+                    (_APPOSED_ROLE.fullmatch(gap) and self.body.startswith(",", m.end))
+                    or (m.title and _TITLE_GAP.fullmatch(gap))
+                )
             ):
                 subjects[s] = m
         return subjects
+
+    @staticmethod
+    def _role_before(gap: str) -> bool:
+        """Return True for a bare role before a name ("Former club captain and pundit")."""
+        words = gap.split()
+        return (
+            0 < len(words) <= 7
+            and gap[:1].isupper()
+            and words[-1].islower()
+            and not _CLAUSE_PUNCT.search(gap)
+            and not _PRONOUN_IN.search(gap)
+            and not {w.lower() for w in words} & _NOT_IN_ROLE
+        )
 
     def _in_parenthetical(self, clause: int, pos: int) -> bool:
         text = self.body[clause:pos]
@@ -299,8 +354,9 @@ class Referents:
         return dashed or text.count("(") > text.count(")")
 
     def _possessive_topic(self, s: int) -> Mention | None:
+        """Return the actor a sentence is about: "Roe's group …", "For Roe, the …"."""
+        start, end = self.sentences.bounds(s)
         clause = self._main_clause(s)
-        _, end = self.sentences.bounds(s)
         first = self._mentions_in(clause, end)[:1]
         if (
             first
@@ -308,6 +364,13 @@ class Referents:
             and len(self.body[clause : first[0].start].split()) <= 1
         ):
             return first[0]
+        fronted = self._mentions_in(start, clause)[:1]
+        if (
+            fronted
+            and _FRONTED_TOPIC.fullmatch(self.body, start, fronted[0].start)
+            and self.body.startswith(",", fronted[0].end)
+        ):
+            return fronted[0]
         return None
 
     def _unnamed_subject(self, s: int) -> bool:
@@ -464,6 +527,9 @@ class Referents:
         return roles
 
     def resolve_nominal(self, phrase: str, pos: int) -> str | None:
+        if _DESCRIBED.match(phrase):
+            # "the German said", "the 32-year-old said": the person in focus.
+            return self._salient_person(pos, "")
         wanted = {w for w in _LOWER_WORDS.findall(phrase.lower()) if w not in _FUNCTION}
         # The head noun comes before its complement: "the secretary of state".
         phrase = _COMPLEMENT_SPLIT.split(phrase, 1)[0]
@@ -483,8 +549,6 @@ class Referents:
         noun = lowered[-1]
         if noun in lex.ORG_SPEAKER_NOUNS:
             return self._latest_org(pos, noun)
-        if noun not in lex.PERSON_SPEAKER_NOUNS:
-            return None
         earlier = [m for m in self._mentions_in(0, pos) if m.kind == PERSON]
         titles = {
             m.name: _title_nouns(self.actors[m.name].title)
@@ -498,8 +562,11 @@ class Referents:
         ]
         if titled:
             # The best match of the whole phrase ("the former secretary of state"),
-            # then the latest mentioned.
+            # then the latest mentioned; any title's noun ("Treasurer Ann Lee" → "the
+            # treasurer") works, listed as a speaker noun or not.
             return max(titled)[2]
+        if noun not in lex.PERSON_SPEAKER_NOUNS:
+            return None
         if self._introduced_unnamed(noun, pos):
             return None  # "A senior diplomat, speaking on condition …" → "the diplomat"
         gender = (
@@ -559,8 +626,28 @@ class Referents:
             orgs = subjects or [m for m in orgs if not m.modifier] or orgs
         return orgs[-1].name if orgs else None
 
-    def _issuer(self, pos: int) -> str | None:
+    def _cited_issuer(self, pos: int, noun: str) -> str | None:
+        """Return who spoke "in a statement" shortly before "the statement" at ``pos``.
+
+        ("Roe said in a statement …. "…," the statement read.")
+        """
+        s = self.sentences.index(pos)
+        for k in range(s, max(-1, s - 4), -1):
+            k_start, k_end = self.sentences.bounds(k)
+            cited = [
+                m
+                for m in _IN_DOCUMENT.finditer(self.body, k_start, min(k_end, pos))
+                if m.group(1) == noun and not self._in_quote(m.start())
+            ]
+            if cited:
+                return self._document_speaker(k, cited[-1])
+        return None
+
+    def _issuer(self, pos: int, noun: str) -> str | None:
         """Return who issued "the letter" / "the memo": the latest speaker or subject."""
+        cited = self._cited_issuer(pos, noun)
+        if cited:
+            return cited
         s = self.sentences.index(pos)
         for k in range(s, max(-1, s - 3), -1):
             spoken = self.sentence_speaker.get(k)
@@ -570,6 +657,32 @@ class Referents:
             if subject is not None and subject.start < pos:
                 return subject.name
         return None
+
+    def _document_speaker(self, s: int, cited: re.Match) -> str | None:
+        """Return who speaks "in a statement" in sentence ``s``: its verb's subject."""
+        clause = self._main_clause(s)
+        _, end = self.sentences.bounds(s)
+        verbs = [
+            v
+            for v in self._verbs(clause, end, speech=True)
+            if not self._in_quote(v.start())
+        ]
+        # "Roe said in a statement" (the verb just before) or "In its statement, the
+        # bank said" (the first verb after).
+        before = [v for v in verbs if v.end() <= cited.start()]
+        verb = before[-1] if before else next(iter(verbs), None)
+        if verb is None:
+            return self.sentence_speaker.get(s)
+        floor = cited.end() if cited.end() <= verb.start() else clause
+        window = without_apposition(self.body[floor : verb.start()])
+        phrase = clause_tail(window)
+        if cited.group(1) in phrase:
+            return self.sentence_speaker.get(s)  # "the statement said in a statement"
+        offset = floor + len(window) - len(phrase)
+        found = self.resolve_phrase(
+            offset, offset + len(phrase), verb.start(), first=False
+        )
+        return found or self.sentence_speaker.get(s)
 
     def _salient_person(self, pos: int, gender: str) -> str | None:
         s = self.sentences.index(pos)
@@ -592,8 +705,11 @@ class Referents:
         if not first:
             text = without_apposition(text)  # "Clinton, who followed Trump, said"
             b = a + len(text)
-        if first and INDEFINITE_PERSON.match(_CLAUSE_SPLIT.split(text, 1)[0] + " "):
-            return None  # "said a campaign spokesman"
+        if first and (
+            INDEFINITE_PERSON.match(_CLAUSE_SPLIT.split(text, 1)[0] + " ")
+            or UNNAMED.match(text)
+        ):
+            return None  # "said a campaign spokesman", "said a spokesperson for X"
         if not first and (UNNAMED.match(text) or INDEFINITE_PERSON.match(text)):
             return None  # "a spokeswoman for the Commission": nobody named
         heads = [
@@ -638,8 +754,8 @@ class Referents:
             if len(words) > 2 and words[-2][:1].isupper():
                 return self._latest_org(a, "report")  # "the Beige Book said"
             if last not in lex.ORG_SPEAKER_NOUNS:
-                return self._issuer(a)  # "Roe wrote a letter. The letter reads: …"
-            return None
+                return self._issuer(a, last)  # "Roe wrote a letter. The letter reads:"
+            return self._cited_issuer(a, last)
         if last not in lex.ORG_SPEAKER_NOUNS:
             return None
         orgs = [m for m in self._mentions_in(a, b) if m.kind == ORGANIZATION]
@@ -651,7 +767,9 @@ class Referents:
         if subject is not None and subject.start < pos:
             return subject.name
         start = self._main_clause(s)
-        pronoun = _LEAD_PRONOUN.match(self.body[start:pos])
+        pronoun = _LEAD_PRONOUN.match(self.body[start:pos]) or _ADVERBIAL_PRONOUN.match(
+            self.body[start:pos]
+        )
         if pronoun:
             return self.resolve_pronoun(pronoun.group(1), start)
         if _LEAD_DETERMINER.match(self.body[start:pos]):
@@ -661,6 +779,11 @@ class Referents:
                 found = self.resolve_nominal(phrase.split(",")[0].strip(), pos)
                 if found:
                     return found
+            else:
+                # "The club's manager smiled.": the role noun heading the subject.
+                role = _ROLE_SUBJECT.match(self.body, start, pos)
+                if role:
+                    return self.resolve_nominal(role.group().strip(), pos) or fallback
         return fallback
 
     def _leading_subject(self, start: int, pos: int) -> str | None:
@@ -698,9 +821,13 @@ _APPOSITION = re.compile(
 )
 
 
+# A relative clause may hold commas of its own: "Lee, who came with his son, Tom, said".
+_RELATIVE_ASIDE = re.compile(r"^(.*?[^\s,])\s*,\s*(?:who|whose)\b.*,\s*$", re.DOTALL)
+
+
 def without_apposition(text: str) -> str:
     """Drop a description set off by commas before the verb: "Flynn, a surrogate, said"."""
-    match = _APPOSITION.match(text)
+    match = _APPOSITION.match(text) or _RELATIVE_ASIDE.match(text)
     return match.group(1) if match else text
 
 
