@@ -138,18 +138,20 @@ UNNAMED = re.compile(
     + "|".join(sorted(lex.DOCUMENT_NOUNS))
     + r")\b)[a-z\-]+\s+){0,3}?(?:for|at|of|with|from|in|close|familiar)\b"
 )
+# "… campaign spokesman": up to seven words, then a noun for someone who speaks.
+_SPEAKER_NOUN_PHRASE = (
+    r"\s+(?:[\w\-’'&]+\s+){0,7}?(?:"
+    + "|".join(sorted(lex.PERSON_SPEAKER_NOUNS))
+    + r")s?"
+)
 # "A Roe campaign spokesman said": an indefinite person, nobody the text names.
 INDEFINITE_PERSON = re.compile(
-    r"\W*(?:[Aa]n?|[Aa]nother|[Oo]ne|[Ss]ome)\s+(?:[\w\-’'&]+\s+){0,7}?(?:"
-    + "|".join(sorted(lex.PERSON_SPEAKER_NOUNS))
-    + r")s?\W*$"
+    r"\W*(?:[Aa]n?|[Aa]nother|[Oo]ne|[Ss]ome)" + _SPEAKER_NOUN_PHRASE + r"\W*$"
 )
 # "A district official, who …, said …": a sentence led by someone the text does not
 # name (no \W*$ anchor: the sentence goes on).
 _INDEFINITE_LEAD = re.compile(
-    r"\W*(?:An?|Another|One)\s+(?:[\w\-’'&]+\s+){0,7}?(?:"
-    + "|".join(sorted(lex.PERSON_SPEAKER_NOUNS))
-    + r")s?\b(?![’'])"
+    r"\W*(?:An?|Another|One)" + _SPEAKER_NOUN_PHRASE + r"\b(?![’'])"
 )
 # "in a statement", "In its policy statement,": the document someone spoke in.
 _IN_DOCUMENT = re.compile(
