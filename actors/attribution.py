@@ -43,6 +43,7 @@ from .referents import (
     UNNAMED,
     Referents,
     clause_tail,
+    unnamed,
     without_apposition,
 )
 
@@ -117,6 +118,8 @@ _COLON_END = re.compile(r":[ \u00a0]*$")
 _COLON_END_ANY = re.compile(r":\s*$")
 _ENDED = re.compile(r"[.!?]\W*$")
 _LAST_BEFORE_COMMA = re.compile(r"([A-Za-z]+)\W*,\s*$")
+# A capitalised word (not the first of its clause) right before a verb.
+_NAME_BEFORE_VERB = re.compile(r"[a-z,][ \u00a0]+[A-Z][\w’'\-]+[ \u00a0]*$")
 _INTRODUCED = re.compile(r"\w[,:][ \u00a0]*$")
 # The end of a reporting clause in commas: ", the statement added," / ", he told them,".
 _PARENTHETICAL = re.compile(r"(?:[ \u00a0]+[\w’'\-]+){0,3}?[ \u00a0]*,")
@@ -293,7 +296,11 @@ class Attributor(Referents):
                 # set off by commas names the speaker, not the name before it.
                 tail = clause[clause.rfind(",") + 1 :]
                 clause = tail if _LETTER.search(tail) else clause
-            if UNNAMED.match(clause) or INDEFINITE_PERSON.match(clause):
+            if (
+                UNNAMED.match(clause)
+                or INDEFINITE_PERSON.match(clause)
+                or unnamed(clause)
+            ):
                 return None, True
             offset = start + len(window) - len(clause)
             speaker = (
@@ -305,6 +312,10 @@ class Attributor(Referents):
             )
             if speaker is None and same_sentence and previous_speaker:
                 return previous_speaker, True
+            if speaker is None and _NAME_BEFORE_VERB.search(clause):
+                # "a figure Acme called "…"": a name the text did not resolve is the
+                # verb's subject, not the sentence's.
+                return None, True
             if speaker is None:
                 return self._sentence_subject(s, span.open_mark, None), True
             return speaker, True

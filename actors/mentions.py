@@ -79,6 +79,7 @@ _PARTY_WORDS = frozenset(
 )
 _PARTY_STATE = ("D-", "R-", "I-")  # "Anthony Weiner, D-N.Y."
 _NON_SPACE = re.compile(r"[^ \u00a0]+")
+_WORD = re.compile(r"[\w\-]+")
 # Context that makes an unknown capitalised pair a person ("Crutcher, 40, …").
 _CUE_AFTER = re.compile(
     # A possessive, unless it opens a longer name ("St James’ Park", "King’s College").
@@ -185,7 +186,12 @@ _DATELINE = re.compile(
 _LETTER_WORDS = re.compile(r"[^\W\d_]+")
 _PROGRAMME_TAILS = tuple(f" {w}" for w in sorted(lex.PROGRAMME_TAILS))
 _TRAILING = lex.TITLE_CONNECTORS | {"al", "de", "van"}  # never end a name
+_PARTICLES = lex.words("de del della der den van von da di du la le bin ibn al el")
 _POSSESSIVE_GAPS = ("’s ", "'s ", "’s\u00a0", "'s\u00a0")
+# Where a place or a thing goes, not a person: "at Royal Ascot", "Brazil's Forest Code".
+_PLACE_BEFORE = re.compile(
+    r"(?:\b(?:[Tt]he|at|in|near|into|through|via)|['’]s?)[ \u00a0]+$"
+)
 _BUILDING_BEFORE = re.compile(
     r"\b(?:in|into|to|at|from|for|be|inside|outside|of)[ \u00a0]+the[ \u00a0]+$"
 )
@@ -252,6 +258,7 @@ class MentionFinder:
         self.surnames: set[str] = set()
         self.kin: set[str] = set()  # first names a family tie made people
         self._shouted: dict[int, bool] = {}  # by line start: see _shouted_line
+        self._lowercase: frozenset[str] | None = None  # see _lowercase_word
         self.lineups = [m.span(1) for m in _LINEUP.finditer(body)]
         # Surnames listed in a line-up: "Kaoru Mitoma opened the scoring" is a player.
         self.listed = {
@@ -413,6 +420,35 @@ class MentionFinder:
             )
         )
 
+    def _first_name(self, token: str) -> bool:
+        """Return True if ``token`` is a first name: by the hand-written list, or by the
+        broad dictionary unless this text also uses the word in lowercase ("will",
+        "rose", "grace"): then only the context can make it a person."""
+        if token in lex.FIRST_NAMES:
+            return True
+        return lex.lexicon_first_name(token) and not self._lowercase_word(token)
+
+    def _lowercase_word(self, token: str) -> bool:
+        """Return True if the text also uses ``token`` as a lowercase word."""
+        if self._lowercase is None:  # once per text, and only if a name asks
+            found = _WORD.findall(self.body)
+            self._lowercase = frozenset(w for w in found if w.islower())
+        return bare_token(token).lower() in self._lowercase
+
+    def _lexicon_person(self, texts: list[str], start: int) -> bool:
+        """Return True if a run opening with a first name only the broad dictionary
+        knows reads as a person's name: two or three words, none of them a lowercase
+        word of the text, no thing's tail ("Booker Prize"), and not where a place goes
+        ("at Royal Ascot", "the Dow Jones", "Brazil's Forest Code")."""
+        return (
+            2 <= len(texts) <= 3
+            and self._first_name(texts[0])
+            and texts[0] not in lex.FIRST_NAMES
+            and bare_token(texts[-1]) not in lex.NOT_PERSON_TAILS
+            and not any(self._lowercase_word(t) for t in texts[1:])
+            and not _PLACE_BEFORE.search(self.body, max(0, start - 12), start)
+        )
+
     def _in(self, spans: list[tuple[int, int]], pos: int) -> bool:
         return any(a <= pos < b for a, b in spans)
 
@@ -553,7 +589,7 @@ class MentionFinder:
             i = texts.index(connector, 1)
             right = key_of(" ".join(texts[i + 1 :]))
             left_is_person = any(
-                is_title_token(t) or t in lex.FIRST_NAMES for t in texts[:i]
+                is_title_token(t) or self._first_name(t) for t in texts[:i]
             )
             # "ACLU of Iowa": a branch of the organization, named after it
             left_is_org = i == 1 and (
@@ -674,7 +710,9 @@ class MentionFinder:
         if last < 0:
             return 0
         name = texts[last + 1 :]
-        if len(name) > 4 or not name_tokens_ok(name):
+        # Particles do not lengthen a name: "Luiz Inácio Lula da Silva".
+        length = sum(t not in _PARTICLES for t in name)
+        if length > 4 or not name_tokens_ok(name):
             return 0
         if all(bare_token(t) in lex.GENERATION_SUFFIXES for t in name):
             return 0  # "Martin Luther King Jr.": a surname that is a title word
@@ -768,7 +806,10 @@ class MentionFinder:
         ):
             return PERSON if person else ""  # "J.D. Vance", "A.J. Roe"
         if (
-            any(t in lex.FIRST_NAMES for t in texts[:-1])
+            (
+                any(t in lex.FIRST_NAMES for t in texts[:-1])
+                or self._lexicon_person(texts, start)
+            )
             and len(texts) <= 4
             and bare_last not in lex.ORG_HEADS
             and bare_last not in lex.PLACE_HEADS
@@ -786,6 +827,13 @@ class MentionFinder:
         ):
             return ORGANIZATION  # "Council on Foreign Relations", "Bank of America"
         if bare_last in lex.PLACE_HEADS or texts[-1] in lex.STATE_ABBREVIATIONS:
+            if (
+                person
+                and len(texts) == 2
+                and self._first_name(texts[0])
+                and self._person_cue(start, end, strict=True)
+            ):
+                return PERSON  # "the finance director, Helen Park, said": a surname
             return PLACE
         if all(t in lex.NATIONALITIES or key_of(t) in _PLACE_KEYS for t in texts):
             return PLACE
@@ -856,11 +904,13 @@ class MentionFinder:
         words = self.body[start:end].split()
         if words[-1] in self.listed:
             return True
+        names = "|".join(re.escape(w) for w in {words[0], words[-1]})
         if re.search(
-            rf"(?<![\w-]){re.escape(words[0])},?[ \u00a0]+(?:{_FIRST_NAME_VERBS})\b",
+            rf"(?<![\w-])(?:{names})(?:,?[ \u00a0]+(?:{_FIRST_NAME_VERBS})\b"
+            r"|,[ \u00a0]+\d+,)",
             body[end:],
         ):
-            return True  # "Amara Okonkwo …" then "Amara said": a first name
+            return True  # "Amara Okonkwo …" then "Amara said" or "Okonkwo, 46,"
         if strict:
             return False
         return bool(

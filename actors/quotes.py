@@ -21,6 +21,17 @@ from . import names as lex
 _MARK = re.compile(r"[\"“”]")
 # The look-behind follows the mark so that the engine can skip ahead to each "‘".
 _SINGLE = re.compile(r"‘(?<![\w’']‘)((?:[^‘’\n]|’(?=\w)){1,400}?)’(?!\w)")
+# Straight single marks double as apostrophes ("don't", "Jones' car", "'90s", "rock 'n'
+# roll"), so they are read as quotes only in an article that has no double marks (the
+# British convention), with the opening mark at a word start and the closing mark before
+# a non-word character; a quote left open at the end of its paragraph is kept when the
+# next paragraph reopens it.
+_STRAIGHT_SINGLE = re.compile(
+    r"'(?<![\w'’]')(?!\d\ds?\b)(?=[^\W_])((?:[^'\n]|'(?=\w)){2,600}?)"
+    r"(?:(?<=\S)'(?!\w)|$)",
+    re.M,
+)
+_DOUBLE_MARK = re.compile(r"[\"“”]")
 _PARAGRAPH = re.compile(r"[^\n]+")
 _WORD = re.compile(r"[^\W\d_][\w’'\-]*")
 _SMALL = lex.words("a an and the of in on for to with at by or from as vs is")
@@ -69,7 +80,16 @@ def _mark_kind(body: str, i: int, start: int, end: int) -> str:
     return "close"
 
 
-def _spans_in_paragraph(body: str, index: int, start: int, end: int) -> list[QuoteSpan]:
+def _next_paragraph(body: str, end: int) -> int:
+    """Return the offset of the first character of the paragraph after ``end``."""
+    while end < len(body) and body[end].isspace():
+        end += 1
+    return end
+
+
+def _spans_in_paragraph(
+    body: str, index: int, start: int, end: int, straight: bool = False
+) -> list[QuoteSpan]:
     spans = []
     depth = 0
     opened = -1
@@ -90,14 +110,20 @@ def _spans_in_paragraph(body: str, index: int, start: int, end: int) -> list[Quo
     if depth:
         spans.append(_span(body, opened, end, -1, index))
     covered = [(s.open_mark, s.close_mark if s.close_mark >= 0 else end) for s in spans]
-    for m in _SINGLE.finditer(body, start, end):
+    for m in itertools.chain(
+        _SINGLE.finditer(body, start, end),
+        _STRAIGHT_SINGLE.finditer(body, start, end) if straight else (),
+    ):
         if m.start() > start and not (
-            body[m.start() - 1].isspace() or body[m.start() - 1] in '(“"—'
+            body[m.start() - 1].isspace() or body[m.start() - 1] in '(“"—–['
         ):
             continue
         if any(a <= m.start() <= b for a, b in covered):
             continue
-        spans.append(_span(body, m.start(), m.end() - 1, m.end() - 1, index))
+        if m.re is _SINGLE or body[m.end() - 1] == "'":
+            spans.append(_span(body, m.start(), m.end() - 1, m.end() - 1, index))
+        elif body.startswith("'", _next_paragraph(body, end)):
+            spans.append(_span(body, m.start(), end, -1, index))  # continued below
     spans = [s for s in spans if s.end > s.start and _WORD.search(body, s.start, s.end)]
     spans.sort(key=lambda s: s.start)
     return spans
@@ -195,10 +221,16 @@ def find_quotes(body: str) -> list[QuoteSpan]:
     spans: list[QuoteSpan] = []
     paragraphs = paragraphs_of(body)
     previous_open = False
+    straight = _DOUBLE_MARK.search(body) is None
+    titles: set[str] = set()
     for index, (start, end) in enumerate(paragraphs):
-        found = _spans_in_paragraph(body, index, start, end)
+        found = _spans_in_paragraph(body, index, start, end, straight)
         for span in found:
-            span.is_title = _is_title(body, span, start)
+            # A work named once ("the novel "Harmattan,"") is a title at every mention.
+            key = body[span.start : span.end].rstrip(",.;:")
+            span.is_title = key in titles or _is_title(body, span, start)
+            if span.is_title:
+                titles.add(key)
         if (
             found
             and previous_open
@@ -280,7 +312,7 @@ class Sentences:
                         )
                     ):
                         continue
-                if body[m.end() - 2 : m.end() - 1] in '"”’' and _attribution_follows(
+                if body[m.end() - 2 : m.end() - 1] in "\"”’'" and _attribution_follows(
                     body, m.end(), p_end
                 ):
                     continue

@@ -81,8 +81,11 @@ def find_verbs(body: str, start: int, end: int) -> list[Verb]:
         for m in _DOCUMENT_READ.finditer(body, start, end)
     ]
     for m in _VERB.finditer(body, start, end):
-        if body[m.start() - 3 : m.start()] == "to ":
-            continue  # "too early to tell": not a report of speech
+        if (
+            body[m.start() - 3 : m.start()] == "to "
+            and not body[m.start() - 4 : m.start() - 3].isalpha()
+        ):
+            continue  # "too early to tell": not a report of speech ("Alito wrote" is)
         word = m.group().lower()
         verbs.append(
             Verb(
@@ -131,6 +134,11 @@ _NOT_IN_ROLE = _PREPOSITIONS | _REPORTING | (_CLAUSE_STOPS - {"and"})
 _CLAUSE_VERB = re.compile(
     r"[ \u00a0]+(?:was|is|were|are|has|had|have|would|will|did|does|said|says)\b"
 )
+# A reporting verb right before a name: "said (that) Roe …" reports Roe's doing.
+_REPORTED_SUBJECT = re.compile(
+    r"\b(?:" + "|".join(sorted(lex.SPEECH_VERBS)) + r")(?:[ \u00a0]+that)?"
+    r"(?:[ \u00a0]+[A-Z][\w.]*)?[ \u00a0]+$"
+)
 _PRONOUN = re.compile(r"\b(he|she|they|it|He|She|They|It)\W*$")
 # "a spokeswoman for X", "an official familiar with …": someone the text does not name.
 UNNAMED = re.compile(
@@ -148,6 +156,28 @@ _SPEAKER_NOUN_PHRASE = (
 INDEFINITE_PERSON = re.compile(
     r"\W*(?:[Aa]n?|[Aa]nother|[Oo]ne|[Ss]ome)" + _SPEAKER_NOUN_PHRASE + r"\W*$"
 )
+# "One Labour backbencher told": an indefinite role with any lowercase head noun (not
+# a document or a body, "A Roe statement said"); "what one described as", "someone
+# said": an indefinite pronoun. Nobody the text names.
+_INDEFINITE_ROLE = re.compile(
+    r"\W*(?:[Aa]n?|[Aa]nother|[Oo]ne)[ \u00a0]+(?:[A-Z][\w.\-’']*[ \u00a0]+){0,4}"
+    r"(?:[a-z\-]+[ \u00a0]+){0,2}?([a-z\-]+)\W*$"
+)
+_INDEFINITE_PRONOUN = re.compile(
+    r"(?:^|\b(?:what|as|how|which|and|but|,)[ \u00a0]+)(?:[Oo]ne|[Ss]omeone|[Ss]omebody"
+    r"|[Nn]o[ \u00a0]+one)(?:[ \u00a0]+of[ \u00a0]+(?:them|us|those|the[ \u00a0]+\w+))?"
+    r"[ \u00a0]*$"
+)
+
+
+def unnamed(text: str) -> bool:
+    """Return True if ``text`` (the words before or after a verb) names nobody."""
+    role = _INDEFINITE_ROLE.match(text)
+    if role and role.group(1) not in lex.DOCUMENT_NOUNS | lex.ORG_SPEAKER_NOUNS:
+        return True
+    return bool(_INDEFINITE_PRONOUN.search(text))
+
+
 # "A district official, who …, said …": a sentence led by someone the text does not
 # name (no \W*$ anchor: the sentence goes on).
 _INDEFINITE_LEAD = re.compile(
@@ -488,6 +518,21 @@ class Referents:
                 ]
                 if ms:
                     fallback = ms[0].name
+                    if (
+                        k == s - 1
+                        and len({m.name for m in ms}) == 1
+                        and _REPORTED_SUBJECT.search(self.body, start, ms[0].start)
+                    ):
+                        # "X said Roe played no part. In the letter, he wrote:": the
+                        # subject of the speech just reported beats an older speaker.
+                        return fallback
+        if fallback is None and gender != "org":
+            # A profile's "she says" long after the subject was last named: the latest
+            # earlier speaker of that gender.
+            for k in sorted(self.sentence_speaker, reverse=True):
+                spoken = self.sentence_speaker[k]
+                if k < s - 5 and self._gender_ok(spoken, gender):
+                    return spoken
         return fallback
 
     def _plural_subject(self, s: int) -> bool:
@@ -603,8 +648,13 @@ class Referents:
         if not intros:
             return False
         after = window + intros[-1].end()
+        # Only a person who is a sentence's subject can be the one now meant ("Asked
+        # whether Roe had …, the spokesman said" still means the unnamed spokesman).
         return not any(
-            m.kind == PERSON and not m.possessive for m in self._mentions_in(after, pos)
+            m.kind == PERSON
+            and not m.possessive
+            and self.subjects.get(self.sentences.index(m.start)) is m
+            for m in self._mentions_in(after, pos)
         )
 
     def _latest_org(self, pos: int, noun: str = "") -> str | None:
@@ -710,9 +760,12 @@ class Referents:
         if first and (
             INDEFINITE_PERSON.match(_CLAUSE_SPLIT.split(text, 1)[0] + " ")
             or UNNAMED.match(text)
+            or unnamed(_CLAUSE_SPLIT.split(text, 1)[0])
         ):
             return None  # "said a campaign spokesman", "said a spokesperson for X"
-        if not first and (UNNAMED.match(text) or INDEFINITE_PERSON.match(text)):
+        if not first and (
+            UNNAMED.match(text) or INDEFINITE_PERSON.match(text) or unnamed(text)
+        ):
             return None  # "a spokeswoman for the Commission": nobody named
         heads = [
             m
@@ -819,7 +872,11 @@ def _title_nouns(title: str) -> set[str]:
 _APPOSITION = re.compile(
     r"^(.*?[^\s,])\s*,\s*(?:who|which|whose|a|an|the|asked|speaking|after|before|when"
     r"|while|also|like|as|then|now|once|in|on|at|during|his|her|their|its|(?!includ)[a-z]+ing"
-    r"|[a-z]+ed)\b[^,]*,\s*$"
+    r"|[a-z]+ed"
+    # A bare role: "Roe, executive secretary of the X (XYZ), said": Roe speaks.
+    r"|(?:[a-z\-]+\s+){0,2}(?:"
+    + "|".join(sorted(lex.PERSON_SPEAKER_NOUNS))
+    + r"))\b[^,]*,\s*$"
 )
 
 
