@@ -87,6 +87,15 @@ _PRONOUN_WORDS = re.compile(
     + _OWNED_NOUNS
     + r"(?:[ \u00a0]+(?:to|for|on|about)[^:\"“”\n]{0,40})?:[ \u00a0]*$"
 )
+# A sentence about someone's words: "His only public comment was …", "Roe's reply …".
+_OWNED_LEAD = re.compile(
+    r"(?:['’]s?)?[ \u00a0]+(?:[a-z\-]+[ \u00a0]+){0,3}?" + _OWNED_NOUNS + r"\b"
+)
+_PRONOUN_LEAD = re.compile(
+    r"\W*(His|Her|Their|Its)[ \u00a0]+(?:[a-z\-]+[ \u00a0]+){0,3}?"
+    + _OWNED_NOUNS
+    + r"\b"
+)
 _OWNER_PRONOUN = {"his": "he", "her": "she", "their": "they", "its": "it"}
 # ""No," was Roe's reply.": the owner of the reply speaks.
 _WAS_REPLY = re.compile(r"[ \u00a0,]*(?:was|is|came|has[ \u00a0]+been)[ \u00a0]+")
@@ -341,6 +350,10 @@ class Attributor(Referents):
             found = self.resolve_pronoun(word, start + pronoun.start())
             if found:
                 return found, True
+        if _COLON_END.search(text):
+            owner = self._lead_owner(s, span.open_mark)
+            if owner:
+                return owner, True
         subject = self._leading_subject(s_start, span.open_mark)
         if subject is None and _COLON_END.search(text):
             # "The message from Roe was simple: "…"": the one person named.
@@ -352,6 +365,23 @@ class Attributor(Referents):
             if len(named) == 1:
                 subject = named.pop()
         return subject, subject is not None
+
+    def _lead_owner(self, s: int, pos: int) -> str | None:
+        """Return X for "His only comment was a post …, captioned: "…"" (whose words)."""
+        clause = self._main_clause(s)
+        lead = _PRONOUN_LEAD.match(self.body, clause, pos)
+        if lead:
+            word = _OWNER_PRONOUN[lead.group(1).lower()]
+            return self.resolve_pronoun(word, clause)
+        first = self._mentions_in(clause, pos)[:1]
+        if (
+            first
+            and first[0].possessive
+            and not self.body[clause : first[0].start].strip()
+            and _OWNED_LEAD.match(self.body, first[0].end, pos)
+        ):
+            return first[0].name
+        return None
 
     def _claim_owner(self, text: str, start: int) -> str | None:
         """Return X for "X's promise to "…"" / "her claim that "…"" (whose words)."""

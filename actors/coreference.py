@@ -29,6 +29,7 @@ class Actor:
 
 
 _CHAMBERS = lex.words("House Senate Congress Parliament Assembly Duma Knesset")
+_GIVEN_ABBREVIATION = re.compile(r"[ \u00a0]+\(([A-Z][\w&.]*[A-Z])\)")
 
 
 def _initials(name: str) -> str:
@@ -138,6 +139,12 @@ class Linker:
         for a in orgs:
             if len(a.name.split()) > 1:
                 by_initials.setdefault(_initials(a.name), a)
+        # "Social Democratic Party (SPD)": the text gives the abbreviation itself.
+        body = self.finder.body
+        for m in mentions:
+            given = _GIVEN_ABBREVIATION.match(body, m.end)
+            if m.kind == ORGANIZATION and given and " " in m.name:
+                by_initials[given.group(1).replace(".", "")] = self.actors[m.key]
         for m in mentions:
             if m.kind != ORGANIZATION or not is_acronym(m.text):
                 continue
@@ -163,6 +170,11 @@ class Linker:
                     ),
                     None,
                 )
+            if target is None and m.name in _CHAMBERS:
+                target = self._chamber_of(m.name, orgs)
+                if target is not None:
+                    self._retarget(m, target)
+                    continue
             if target is None and " " not in m.name:
                 target = self._org_by_first_word(m.name, orgs)
                 if target is not None:
@@ -181,6 +193,17 @@ class Linker:
                             self._retarget(other, orgs[m.name])
                     continue
                 self._retarget(m, target)
+
+    @staticmethod
+    def _chamber_of(word: str, orgs: dict[str, Actor]) -> Actor | None:
+        """Return the one "Pennsylvania House" that a later "House" shortens."""
+        longer = [
+            a
+            for n, a in orgs.items()
+            if n.endswith(" " + word)
+            and all(key_of(w) in lex.PLACES for w in n[: -len(word)].split())
+        ]
+        return longer[0] if len(longer) == 1 else None
 
     @staticmethod
     def _org_by_first_word(word: str, orgs: dict[str, Actor]) -> Actor | None:

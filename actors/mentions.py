@@ -78,6 +78,15 @@ _PARTY_WORDS = frozenset(
     }
 )
 _PARTY_STATE = ("D-", "R-", "I-")  # "Anthony Weiner, D-N.Y."
+# A capitalised word with a lowercase hyphenated tail describes what follows.
+_MODIFIER_TOKEN = re.compile(
+    r"^[^\W\d_][\w.]*-(?:controlled|led|based|backed|owned|run|funded|linked|born)$"
+)
+# Common words that open organizations' names mid-sentence ("Social Democratic Party").
+_NAME_ADJECTIVES = lex.words(
+    "Social Private Political Economic Great Old Good Internet Labor Independence"
+    " Memorial Veterans Manufacturing Real True Fair Main Top Big"
+)
 _NON_SPACE = re.compile(r"[^ \u00a0]+")
 _WORD = re.compile(r"[\w\-]+")
 # Context that makes an unknown capitalised pair a person ("Crutcher, 40, …").
@@ -86,6 +95,7 @@ _CUE_AFTER = re.compile(
     r"['’]s?\s(?!(?:" + "|".join(sorted(lex.PLACE_HEADS | lex.ORG_HEADS)) + r")\b)"
     r"|,\s+(?:a|an|the|who|whose|\d+|then|now|former|longtime|executive"
     r"|president)\b|\s+(?:said|says|told|wrote|added|who|and his|and her)\b|\s*\([RDI]"
+    r"|\s+contributed\b"  # a contributor line: "Jane Roe contributed reporting"
     rf"|,\s+[{_UP}]\w+['’]s\s+[a-z]"  # "…, Norway's foreign minister"
     # A role at an organization: "…, senior vice-president at Acme Capital".
     rf"|,\s+(?:[a-z][\w\-]*\s+){{1,4}}(?:at|of|with|for)\s+(?:the\s+)?[{_UP}]"
@@ -131,8 +141,67 @@ _LINEUP = re.compile(
 # A name coordinated with an organization: "Acme and Zentrix", "Zentrix or Acme Corp".
 _ORG_AND_BEFORE = re.compile(rf"([{_UP}][\w&.]*)[ \u00a0]+(?:and|or|&)[ \u00a0]+$")
 _ORG_AND_AFTER = re.compile(
-    rf"[ \u00a0]+(?:and|or|&)[ \u00a0]+((?:[{_UP}][\w&.]*[ \u00a0]?){{1,4}})"
+    rf"[ \u00a0]+(?:and|or|&)[ \u00a0]+(?:[\w.]+-[a-z]+[ \u00a0]+)?"  # "U.S.-based"
+    rf"((?:[{_UP}][\w&.]*[ \u00a0]?){{1,4}})"
 )
+# What a text calls an organization right before its name: "the payments company
+# Acme", "the boy band Orbit", "Acme's rival Zentrix"; a work issued by it ("published
+# by Acme"); a platform posted on ("a post on X"); a list of firms ("fintechs,
+# including Acme and Zentrix").
+_ORG_NOUN_BEFORE = re.compile(
+    r"(?<![’'])\b(?:"
+    # Not the nouns a person can be too ("broadcaster Jane Roe", "producer …").
+    + "|".join(sorted(lex.ORG_KIND_NOUNS))
+    + r")s?[ \u00a0]+$"
+    r"|\b(?:published|backed|funded|owned|acquired|operated|sponsored|bankrolled)"
+    r"[ \u00a0]+by[ \u00a0]+$"
+    r"|\b(?:posts?|posted|posting|livestream|livestreamed|account|channel|page"
+    r"|described|wrote|written|shared|announced)"
+    r"[ \u00a0]+on[ \u00a0]+$"
+    r"|\b(?:companies|firms|startups|start-ups|fintechs|banks|lenders|investors|funds"
+    r"|rivals|platforms|outlets|brands|insurers|airlines|retailers|publishers|backers"
+    r"|makers|manufacturers|labels|studios),?[ \u00a0]+(?:including|such[ \u00a0]as)"
+    rf"[ \u00a0]+(?:[{_UP}][\w.&'’\-]*(?:[ \u00a0][{_UP}][\w.&'’\-]*)*"
+    r"(?:,[ \u00a0]+|,?[ \u00a0]+and[ \u00a0]+))*$"
+)
+# What an organization has that a person has not: "Acme's board", "Acme's shares".
+_ORG_POSSESSION = re.compile(
+    r"['’]s[ \u00a0]+(?:former[ \u00a0]+|new[ \u00a0]+)?(?:board|shares|stock"
+    r"|shareholders|investors|employees|workforce|customers|headquarters|offices"
+    r"|valuation|revenue|co-founder|rival|chief[ \u00a0]+(?:executive|financial"
+    r"|operating|technology))\b"
+)
+# An outlet named with what it is: "told Bild newspaper", "Acme magazine".
+_OUTLET_AFTER = re.compile(
+    r"[ \u00a0]+(?:newspaper|magazine|tabloid|broadcaster|news[ \u00a0]+agency)\b"
+)
+# A wire agency in a dateline: "SEOUL, Nov. 12 (Yonhap) --".
+_DATELINE_AGENCY = re.compile(
+    rf"^[{_UP}][^\n()]{{0,60}}\(([{_UP}][\w&]+)\)[ \u00a0]*(?:--|[—–-])",
+    re.MULTILINE,
+)
+# A match result names the opposing team: "a win over Acme Rovers", "against …".
+_TEAM_BEFORE = re.compile(
+    r"\b(?:win|victory|defeat|loss|match|game|fixture|clash|draw|lost|beat|beating)"
+    r"(?:es|s)?,?(?:[ \u00a0]+(?:over|against|to))?[ \u00a0]+$"
+)
+# A list of names, with a score after each in a sports summary: "A, B and C".
+_LIST_GAP = re.compile(r"(?:[ \u00a0]+\d[\d/\-]*)?(?:[,;]|,?[ \u00a0]+and)[ \u00a0]+")
+# A byline, whose next line may be a section label ("Capitol Bureau"), no actor.
+_BYLINE = re.compile(rf"(?:^|\n)By[ \u00a0]+[{_UP}][^\n]*\n+$")
+_WHERE_BEFORE = re.compile(r"\b(?i:in|at|near|from|into|to|of|the)[ \u00a0]+$")
+_AMPERSAND_AFTER = re.compile(rf"[ \u00a0]+&[ \u00a0]+[{_UP}]")
+# What a capitalised abbreviation names when it is a thing: "the FTSE index", "QR codes".
+_THING_AFTER = re.compile(
+    r"[ \u00a0]+(?:index|indices|code|codes|screen|screens|chip|chips|display"
+    r"|displays|light|lights|lamp|lamps|scanner|reader|file|files|format)\b"
+)
+# A long name with its abbreviation: "Alternative for Germany (AfD)".
+_ABBREVIATED_AFTER = re.compile(rf"[ \u00a0]+\(([{_UP}][\w&]*[{_UP}][\w&]*)\)")
+_OPENING_MARKS = frozenset("\"“‘'")
+_CLOSING_MARKS = frozenset("\"”’'")
+_BARE_INITIALS = re.compile(rf"^[{_UP}]{{2}}$")  # "MS Dhoni"
+_AGE_AFTER = re.compile(r",[ \u00a0]+\d{1,3},")
 _SAID_AFTER = re.compile(r"[ \u00a0]+(?:said|says|wrote|writes|reported|reports)\b")
 _ORG_CUE_AFTER = re.compile(
     r",[ \u00a0]+(?:a|an|the)[ \u00a0]+(?:[\w\-]+[ \u00a0]+){0,3}?(?:"
@@ -140,7 +209,8 @@ _ORG_CUE_AFTER = re.compile(
     + r")(?=[,.;:)]|[ \u00a0]+(?:that|which|whose|in|of|based|with|for|and|said|says"
     r"|has|had|is|was)\b)"
     r"|[ \u00a0]+(?:said|says)[ \u00a0]+in[ \u00a0]+an?[ \u00a0]+(?:statement|note|release"
-    r"|filing)\b|[ \u00a0]+did[ \u00a0]+not[ \u00a0]+(?:immediately[ \u00a0]+)?respond\b"
+    r"|filing|(?:email|letter|message)[ \u00a0]+to[ \u00a0]+(?:its[ \u00a0]+)?(?:supporters"
+    r"|members|customers|clients|subscribers|shareholders))\b|[ \u00a0]+did[ \u00a0]+not[ \u00a0]+(?:immediately[ \u00a0]+)?respond\b"
 )
 _INITIALS = re.compile(rf"(?:[{_UP}]\.){{2,3}}$")
 _ARTICLES = (" a ", " an ", "\na ", "\nan ", "\u00a0a ", "\u00a0an ")
@@ -264,6 +334,9 @@ class MentionFinder:
         self.listed = {
             w for a, b in self.lineups for w in _LETTER_WORDS.findall(body[a:b])
         }
+        self.agencies = [m.span(1) for m in _DATELINE_AGENCY.finditer(body[:300])]
+        # Name-like runs nothing placed yet: people if listed beside a person.
+        self.pending: list[Mention] = []
 
     # --- scanning -------------------------------------------------------------------
     def scan(self) -> None:
@@ -313,7 +386,41 @@ class MentionFinder:
                 self._run(_tokens(text, start))
             else:
                 self._classify([(text, start)])  # one ordinary word: nothing to split
+        self._coordinated_people()
         self.mentions.sort(key=lambda m: m.start)
+
+    def _coordinated_people(self) -> None:
+        """Make people of the name-like runs listed beside a person ("Jane Roe, John
+        Doe and Ann Poe", "(Jane Roe 48, John Doe 39)"); the rest stay short mentions."""
+        body = self.body
+        ends = {m.end for m in self.mentions if m.kind == PERSON}
+        starts = {m.start for m in self.mentions if m.kind == PERSON}
+        pending = sorted(self.pending, key=lambda m: m.start)
+        changed = True
+        while changed and pending:
+            changed = False
+            for m in list(pending):
+                gap_before = next(
+                    (
+                        g
+                        for g in _LIST_GAP.finditer(body, max(0, m.start - 12), m.start)
+                        if g.end() == m.start and g.start() in ends
+                    ),
+                    None,
+                )
+                gap_after = _LIST_GAP.match(body, m.end)
+                if _WHERE_BEFORE.search(body, max(0, m.start - 12), m.start):
+                    continue  # "In Redington Shores, Jane Roe …": a place
+                if gap_before or (gap_after and gap_after.end() in starts):
+                    pending.remove(m)
+                    m.kind, m.full = PERSON, True
+                    m.gender = gender_of(m.text.split(), "")
+                    self.mentions.append(m)
+                    self.surnames.add(name_parts(m.text)[-1])
+                    ends.add(m.end)
+                    starts.add(m.start)
+                    changed = True
+        self.singles.extend(pending)
 
     def _joined_runs(self) -> list[tuple[int, str]]:
         """Capitalised runs, rejoined where an organization's name goes on after "and"
@@ -489,7 +596,7 @@ class MentionFinder:
         )
 
     def _run(self, tokens: list[tuple[str, int]]) -> None:
-        if not tokens:
+        if not tokens or self._section_label(tokens):
             return
         texts = [t for t, _ in tokens]
         if all(_CAPS_LINE.match(t) for t in texts) and self._caps_line(tokens):
@@ -520,6 +627,18 @@ class MentionFinder:
             return
         if texts[0][:2] in _PARTY_STATE:
             tokens = tokens[1:]  # "D-N.Y." after a lawmaker's name
+        # "Republican-controlled Senate", "Lagos-based Acme": a modifier, not the name;
+        # "Rival Acme Corp said": what the sentence calls it, then its name
+        while len(tokens) > 1 and (
+            _MODIFIER_TOKEN.match(tokens[0][0])
+            or (
+                tokens[0][0].lower() in lex.ORG_KIND_NOUNS
+                and self._sentence_initial(tokens[0][1])
+            )
+        ):
+            tokens = tokens[1:]
+        if not tokens:
+            return
         if (
             len(texts) == 1
             and is_acronym(texts[0])
@@ -536,6 +655,7 @@ class MentionFinder:
                 (
                     bare_token(tokens[0][0]) in lex.COMMON_WORDS
                     and bare_token(tokens[0][0]) not in lex.TITLE_WORDS
+                    and not self._capitalised_inside(tokens)
                     and tokens[0][0].casefold() not in lex.KNOWN_ORGS
                     and tokens[0][0] not in self.surnames
                     and not _two_first_names(tokens)
@@ -560,6 +680,36 @@ class MentionFinder:
                 return
         self._classify(tokens)
 
+    def _section_label(self, tokens: list[tuple[str, int]]) -> bool:
+        """Return True if the run is a line of its own under a byline ("By Jane Roe"
+        then "Capitol Bureau"): the paper's desk, not an actor."""
+        body = self.body
+        start = tokens[0][1]
+        end = tokens[-1][1] + len(tokens[-1][0])
+        if body[start - 1 : start] != "\n" or body[end : end + 1] not in ("\n", ""):
+            return False
+        return bool(_BYLINE.search(body, max(0, start - 120), start))
+
+    def _capitalised_inside(self, tokens: list[tuple[str, int]]) -> bool:
+        """Return True if a common word opening a run is part of the name: mid-sentence
+        it is capitalised for a reason, as a first name ("a cameo from Will Jacks") or
+        an organization's adjective ("the Social Democratic Party")."""
+        first = bare_token(tokens[0][0])
+        if (
+            len(tokens) < 2
+            or first in lex.DATE_WORDS
+            or not first.isalpha()
+            or self._sentence_initial(tokens[0][1])
+        ):
+            return False
+        if first in lex.FIRST_NAMES:
+            return len(tokens) == 2 and looks_like_name_token(tokens[1][0])
+        return (
+            first in _NAME_ADJECTIVES
+            and len(tokens) >= 3
+            and bare_token(tokens[-1][0]) in lex.ORG_HEADS
+        )
+
     def _signature(self, tokens: list[tuple[str, int]]) -> bool:
         """Return True if the run is a letter writer's signature alone on its line."""
         if not 2 <= len(tokens) <= 4 or bare_token(tokens[0][0]) not in lex.FIRST_NAMES:
@@ -580,7 +730,11 @@ class MentionFinder:
             self._classify(tokens[:1])
             self._classify(tokens[1:])
             return
-        if len(texts) > 1 and texts[-1] in lex.GROUP_WORDS:
+        if (
+            len(texts) > 1
+            and texts[-1] in lex.GROUP_WORDS
+            and key_of(" ".join(texts)) not in lex.KNOWN_ORGS  # "Liberal Democrats"
+        ):
             self._classify(tokens[:-1])
             return
         for connector in ("on", "of"):
@@ -588,7 +742,8 @@ class MentionFinder:
                 continue
             i = texts.index(connector, 1)
             right = key_of(" ".join(texts[i + 1 :]))
-            left_is_person = any(
+            # "National Observatory of Athens": an organization named after a place
+            left_is_person = bare_token(texts[i - 1]) not in lex.ORG_HEADS and any(
                 is_title_token(t) or self._first_name(t) for t in texts[:i]
             )
             # "ACLU of Iowa": a branch of the organization, named after it
@@ -602,7 +757,11 @@ class MentionFinder:
             )
             # "Tamsin Orrel of Acme Capital": a name-like pair works at an organization
             left_is_name = i >= 2 and all(looks_like_name_token(t) for t in texts[:i])
-            if (right in _PLACE_KEYS or org_on_right) and (
+            # "Rep. Jane Roe of Cambria County": a place by its head word, too
+            place_on_right = (
+                right in _PLACE_KEYS or bare_token(texts[-1]) in lex.PLACE_HEADS
+            )
+            if (place_on_right or org_on_right) and (
                 connector == "on"
                 or left_is_person
                 or left_is_org
@@ -643,13 +802,15 @@ class MentionFinder:
         if split:
             self._titled(tokens, split)
             return
-        if (
-            len(texts) == 1
-            and texts[0] in lex.FIRST_NAMES
-            and (
-                texts[0] in self.kin
-                or _KIN_BEFORE.search(self.body, max(0, start - 30), start)
+        if len(texts) == 1 and (
+            (
+                texts[0] in lex.FIRST_NAMES
+                and (
+                    texts[0] in self.kin
+                    or _KIN_BEFORE.search(self.body, max(0, start - 30), start)
+                )
             )
+            or self._kin_apposition(texts[0], start, end)
         ):
             self.kin.add(texts[0])
             # A lone first name after a family tie ("his daughter Chelsea"): a person
@@ -668,9 +829,9 @@ class MentionFinder:
             and len(texts) == 1
             and is_acronym(texts[0])
             and key not in lex.KNOWN_ORGS
-            and self._in(self.quoted, start)
+            and (self._in(self.quoted, start) or _THING_AFTER.match(self.body, end))
         ):
-            return  # a shouted word inside a quote ("USING"), not an acronym
+            return  # a shouted word in a quote ("USING"), a thing ("the ABC index")
         if kind == PERSON:
             self._add(start, end, PERSON, full=True, gender=gender_of(texts, ""))
         elif kind == ORGANIZATION and key in lex.KNOWN_ORGS:
@@ -695,7 +856,22 @@ class MentionFinder:
         elif self._sentence_initial(start) and texts[0] not in lex.FIRST_NAMES:
             self._classify(tokens[1:])  # "Notice Trump …": an opening word, then a name
         elif self._is_tail_run(texts):
-            self.singles.append(self._mention(start, end, "", full=False))
+            single = self._mention(start, end, "", full=False)
+            if len(texts) > 1:
+                self.pending.append(single)
+            else:
+                self.singles.append(single)
+
+    def _kin_apposition(self, token: str, start: int, end: int) -> bool:
+        """Return True for any name set off by commas after a family tie ("whose
+        daughter, Linh, was"): the commas make it her name, known first name or not."""
+        return (
+            looks_like_name_token(token)
+            and not is_acronym(token)
+            and self.body.startswith(",", end)
+            and self.body[start - 2 : start] == ", "
+            and bool(_KIN_BEFORE.search(self.body, max(0, start - 30), start))
+        )
 
     def _is_tail_run(self, texts: list[str]) -> bool:
         return len(texts) <= 3 and all(looks_like_name_token(t) for t in texts)
@@ -719,6 +895,10 @@ class MentionFinder:
         title = texts[: last + 1]
         if not any(is_title_token(t) and t not in lex.TITLE_MODIFIERS for t in title):
             return 0  # "Trump National Doral": modifiers only, no title
+        if all(t in lex.TITLE_WORDS for t in name) and not any(
+            bare_token(t) in lex.HONORIFICS for t in title
+        ):
+            return 0  # "Vice Chancellor": a title alone ("Mr. King" is a name)
         return last + 1
 
     def _titled(self, tokens: list[tuple[str, int]], split: int) -> None:
@@ -730,7 +910,8 @@ class MentionFinder:
             for i, t in enumerate(texts)
             if is_title_token(t) and t not in lex.TITLE_MODIFIERS
         )
-        if head:
+        # "Labour Minister …": a portfolio, not the party; "FBI Director": the bureau
+        if head and not all(t in lex.TITLE_MODIFIERS for t in texts[:head]):
             self._classify_prefix(tokens[:head])
         title_tokens = [
             t
@@ -755,12 +936,23 @@ class MentionFinder:
             mention.name, mention.kind = curated
             mention.key, mention.full = key_of(mention.name), True
             self.mentions.append(mention)
+        elif single and self._work_title(texts[:split], tokens[0][1], end):
+            return  # "“Miss Saigon”": a show's name, nobody
         elif single:
             self.singles.append(mention)  # "Mr. Waltz": a person, linked later
         else:
             self.mentions.append(mention)
         if not single:  # known or not: a later "May" is Theresa May, not the month
             self.surnames.add(name_parts(mention.text)[-1])
+
+    def _work_title(self, title: list[str], start: int, end: int) -> bool:
+        """Return True if an honorific and one name fill quotation marks alone."""
+        body = self.body
+        return (
+            all(bare_token(t) in lex.HONORIFICS for t in title)
+            and body[start - 1 : start] in _OPENING_MARKS
+            and body[end : end + 2].lstrip(",.!?")[:1] in _CLOSING_MARKS
+        )
 
     def _classify_prefix(self, tokens: list[tuple[str, int]]) -> None:
         texts = [t for t, _ in tokens]
@@ -802,9 +994,36 @@ class MentionFinder:
             and key_of(texts[0]) not in _PLACE_KEYS
             and texts[0] not in lex.ACRONYM_NOT_ORG
             and bare_last not in lex.ORG_HEADS
+            and bare_last not in lex.PLACE_HEADS  # "M.A. Roe Stadium"
             and all(looks_like_name_token(t) for t in texts[1:])
         ):
             return PERSON if person else ""  # "J.D. Vance", "A.J. Roe"
+        if (
+            person
+            and len(texts) == 2
+            and _BARE_INITIALS.match(texts[0])
+            and texts[0] not in lex.ACRONYM_NOT_ORG
+            and key not in lex.KNOWN_ORGS
+            and looks_like_name_token(texts[1])
+            and bare_last not in lex.ORG_HEADS
+            and (
+                _AGE_AFTER.match(self.body, end)
+                or _CUE_BEFORE.search(self.body, max(0, start - 40), start)
+            )
+        ):
+            return PERSON  # "JD Roe, 44,": initials without dots
+        if (
+            person
+            and len(texts) >= 2
+            and _TEAM_BEFORE.search(self.body, max(0, start - 30), start)
+            and not any(t in lex.FIRST_NAMES for t in texts)
+            and (
+                len(texts) >= 3
+                or key_of(texts[0]) in _PLACE_KEYS
+                or key_of(texts[-1]) in _PLACE_KEYS
+            )
+        ):
+            return ORGANIZATION  # "a win over Oslo Rovers": a team
         if (
             (
                 any(t in lex.FIRST_NAMES for t in texts[:-1])
@@ -846,6 +1065,9 @@ class MentionFinder:
             return ""
         if self._org_cue(start, end):
             return ORGANIZATION
+        abbreviation = _ABBREVIATED_AFTER.match(self.body, end)
+        if abbreviation and abbreviation.group(1)[0] == texts[0][0]:
+            return ORGANIZATION  # "Alternative for Germany (AfD)": a party, a body
         if (
             2 <= len(texts) <= 4
             and all(
@@ -857,6 +1079,8 @@ class MentionFinder:
             and key_of(texts[0]) not in _PLACE_KEYS
             and key_of(texts[-1]) not in _PLACE_KEYS  # "Port Sudan"
             and not is_acronym(texts[0])
+            # A name never takes "the": "the Roe Doe 8-400" is a thing
+            and self.body[max(0, start - 4) : start] != "the "
             and self._person_cue(start, end, strict=self._sentence_initial(start))
         ):
             return PERSON
@@ -865,7 +1089,16 @@ class MentionFinder:
     def _org_cue(self, start: int, end: int) -> bool:
         """Return True if the context says an unknown capitalised name is an organization."""
         body = self.body
-        if _ORG_CUE_AFTER.match(body, end):
+        if (
+            _ORG_CUE_AFTER.match(body, end)
+            or _ORG_POSSESSION.match(body, end)
+            or _OUTLET_AFTER.match(body, end)
+            or (
+                _ORG_NOUN_BEFORE.search(body, max(0, start - 150), start)
+                and not _AMPERSAND_AFTER.match(body, end)  # "Transport & Environment"
+            )
+            or self._in(self.agencies, start)
+        ):
             return True
         if _ORG_CUE_BEFORE.search(body, max(0, start - 60), start):
             # Not a modifier or the start of a longer name: "at the Joplin plant",

@@ -73,7 +73,7 @@ TITLE_WORDS = words(
     " Under Minister-President Vice-President Vice-Chairman Cochairman Co-Chair"
     " Co-Founder Cofounder Regent Ayatollah Grand Field Mr Mrs Ms Mr. Mrs. Ms. Miss"
     " Prosecutor Solicitor Barrister Magistrate Coroner Constable Trooper Warden"
-    " Librarian Principal Administrator Referee Umpire"
+    " Librarian Principal Administrator Referee Umpire Labour"
 )
 TITLE_CONNECTORS = words("of for on the and")
 # Title words that only qualify the title's head ("National Security Adviser").
@@ -81,7 +81,7 @@ TITLE_MODIFIERS = words(
     "National State Foreign Security Former Retired First Democratic Republican"
     " Presidential Independent Libertarian Senior Executive Acting Interim Grand Field"
     " Special Under Ex Press Health Labor Energy Education Commerce Interior Homeland"
-    " Treasury Defense Defence Affairs Staff Senate"
+    " Treasury Defense Defence Affairs Staff Senate Labour"
 )
 
 # How a job title maps onto the nouns a story uses for the person ("the senator said").
@@ -142,6 +142,8 @@ COMMON_WORDS = words(
     "  Officials Official Investigators Observers Analysts Critics Supporters"
     "  Polls Poll Survey Recent Uncertainty Outlooks Labor Manufacturing "
     " Uncertainty Trump-Pence Born Founded"
+    # A market report's opener: "Shares of Acme Holdings fell" (the company follows).
+    " Shares"
 )
 
 # Nationality and other demonym adjectives: never actors on their own.
@@ -202,8 +204,9 @@ ORG_HEADS = words(
     " Energy Oil Gas Petroleum Resources Mining Electric Utilities Telecom"
     " Communications Pharma Therapeutics Biotech Markets Economics Analytics Global"
     " Biotechnology"
-    " Securities Investments Advisors Advisers Management Associates Division"
+    " Securities Investments Investors Advisors Advisers Management Associates Division"
     " Municipality Institutet Institut Instituut Universität Université Universidad"
+    " Observatory Macroeconomics Aircraft Aerospace"
     # Football clubs: "Newcastle United", "Bolton Wanderers".
     " United Rovers Athletic Wanderers Albion Hotspur"
 )
@@ -230,7 +233,8 @@ KNOWN_ORGS = _aliases(
     "|WhatsApp|Telegram|Kyiv Independent|BBC|NBC|ABC|CBS|PBS|NPR|ESPN|HBO|Telemundo"
     "|Univision|Axios|Vox|Slate|Salon|Newsweek|Forbes|Fortune|Yahoo|AOL|RAINN|EEOC"
     "|Duma|Knesset|Bundestag|Mossad|MI6|KGB|FSB|GRU|Democratic Party"
-    "|Republican Party|Green Party|Libertarian Party"
+    "|Republican Party|Green Party|Libertarian Party|Labour|Labour Party"
+    "|Conservative Party|Liberal Democrats"
 )
 # Single words that only count as organizations on their own, never as a run's tail.
 ACRONYM_NOT_ORG = words(
@@ -242,6 +246,9 @@ ACRONYM_NOT_ORG = words(
     # Time zones: "8.40pm AEST".
     " UTC BST CET CEST EET EEST WET WEST MSK IST JST KST HKT SGT AEST AEDT ACST ACDT"
     " AWST NZST NZDT MST MDT CDT AKST HST"
+    # Technical and news abbreviations: "QR code", "LED screen", "(END)".
+    " END QR LED LCD OLED PDF URL API SMS ETF IPO ESG KPI ROI SUV EV CCTV PIN SIM"
+    " HQ FYI ASAP TBA"
 )
 
 # Countries, US states, big cities and regions: kind "place", never organizations.
@@ -304,7 +311,7 @@ PLACE_HEADS = words(
     "City County Island Islands Beach Street Avenue Road Square Park Bay Valley"
     " River Lake Mountain Mountains Province Region District Heights Springs Falls"
     " Harbor Harbour Peninsula Coast Canyon Hills Village Township Borough Parish"
-    " Sea Ocean Strait Gulf Airport Base Boulevard Plaza Bridge"
+    " Sea Ocean Strait Gulf Airport Base Boulevard Plaza Bridge Stadium Arena"
 )
 # US state abbreviations as used in datelines and letters ("Rochester, N.H.").
 STATE_ABBREVIATIONS = words(
@@ -362,7 +369,7 @@ WORK_ROLE_NOUNS = words(
     " lawyer partner employee worker chief head president vice-president founder"
     " chairman chairwoman adviser advisor consultant fellow editor reporter"
     " correspondent doctor physician cardiologist epidemiologist trader banker"
-    " investor"
+    " investor volunteer member organiser organizer campaigner"
 )
 # What an organization is called in an apposition: "Acme, the London-based maker".
 ORG_APPOSITION_NOUNS = words(
@@ -370,7 +377,17 @@ ORG_APPOSITION_NOUNS = words(
     " broadcaster newspaper insurer lender manufacturer regulator utility charity"
     " nonprofit non-profit organization organisation publisher developer operator"
     " producer supplier outlet platform club union party fund body authority"
-    " institute university watchdog conglomerate giant chain brand"
+    " institute university watchdog conglomerate giant chain brand band fintech"
+    " platform"
+)
+# What a text calls an organization right before its name ("the payments company
+# Acme", "the boy band Orbit", "Acme's rival Zentrix"): never a person's role.
+ORG_KIND_NOUNS = words(
+    "company firm maker agency group bank startup start-up retailer airline carrier"
+    " newspaper insurer lender manufacturer regulator utility charity nonprofit"
+    " non-profit organization organisation outlet platform club union fund"
+    " institute university watchdog conglomerate giant chain brand band fintech"
+    " rival competitor subsidiary label"
 )
 # Nouns after a name that make the name a modifier ("Trump supporters", "Trump Tower").
 MODIFIED_NOUNS = words(
@@ -616,12 +633,24 @@ def is_acronym(token: str) -> bool:
     return bool(ACRONYM.match(token)) and len(token.replace(".", "")) >= 2
 
 
+# A hyphenated role: "Investigator-in-charge", "Editor-in-chief".
+_HYPHEN_ROLE = re.compile(r"^([A-Z][a-z]+)(?:-[a-z]+)+$")
+
+
 @lru_cache(maxsize=8192)
 def is_title_token(token: str) -> bool:
     # A plural title heads a list of people: "Justices Jane Roe and John Doe".
     singular = token.removesuffix("s")
+    role = _HYPHEN_ROLE.match(token)
     return (
         token in TITLE_WORDS
+        or bool(
+            role
+            and (
+                role.group(1) in TITLE_WORDS
+                or role.group(1).lower() in PERSON_SPEAKER_NOUNS
+            )
+        )
         or bare_token(token) in HONORIFICS
         or (singular in TITLE_WORDS and singular not in TITLE_MODIFIERS)
     )

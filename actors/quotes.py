@@ -126,7 +126,23 @@ def _spans_in_paragraph(
             spans.append(_span(body, m.start(), end, -1, index))  # continued below
     spans = [s for s in spans if s.end > s.start and _WORD.search(body, s.start, s.end)]
     spans.sort(key=lambda s: s.start)
-    return spans
+    return _drop_nested(spans)
+
+
+def _drop_nested(spans: list[QuoteSpan]) -> list[QuoteSpan]:
+    """Drop a span lying inside another ("‘… is “we are nearly there”,’ she said")."""
+    kept: list[QuoteSpan] = []
+    for span in spans:  # sorted by start: only the last kept span can hold this one
+        outer = kept[-1] if kept else None
+        if (
+            outer is not None
+            and outer.close_mark >= 0
+            and outer.open_mark < span.open_mark
+            and 0 <= span.close_mark < outer.close_mark
+        ):
+            continue
+        kept.append(span)
+    return kept
 
 
 def _span(
@@ -167,6 +183,14 @@ _NAMED = re.compile(
 )
 
 
+# A work credited to its maker right after the quote: ""Understudy," published this
+# week by Knopf", ""Home" by Ann Lee".
+_CREDITED = re.compile(
+    r",?[ \u00a0]+(?:(?:published|released|directed|written|edited|produced|recorded"
+    r"|performed|composed)[ \u00a0]+(?:[a-z]+[ \u00a0]+){0,3})?by[ \u00a0]+[A-Z]"
+)
+
+
 def _is_title(body: str, span: QuoteSpan, paragraph_start: int) -> bool:
     """Return True if the quoted words name a work or a thing rather than quote anyone."""
     text = body[span.start : span.end]
@@ -203,6 +227,13 @@ def _is_title(body: str, span: QuoteSpan, paragraph_start: int) -> bool:
         and all(w[0].isupper() for w in words if w.lower() not in _SMALL)
     ):
         return True  # "CNN's "State of the Union,"": the outlet's programme
+    if (
+        span.close_mark >= 0
+        and all(w[0].isupper() for w in words if w.lower() not in _SMALL)
+        and text[-1:] not in ".!?"
+        and _CREDITED.match(body, span.close_mark + 1)
+    ):
+        return True  # ""Understudy," published by Knopf" / ""Home" by Ann Lee": a work
     if len(words) < 2 or text[-1:] in ",?!":
         return False
     if before.rstrip().endswith(":"):
@@ -240,6 +271,9 @@ def find_quotes(body: str) -> list[QuoteSpan]:
             found[0].continued = True
         previous_open = bool(found) and found[-1].close_mark < 0
         spans.extend(found)
+    for span in spans:  # a work named later ("“Understudy” by Roe") is one throughout
+        if not span.is_title and body[span.start : span.end].rstrip(",.;:") in titles:
+            span.is_title = True
     return spans
 
 

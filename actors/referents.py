@@ -104,6 +104,10 @@ _INTRO_CLAUSE = re.compile(
     r"\W*(?:(?:After|When|While|If|Although|Though|Because|Since|As|Before|Despite|During"
     r"|In|On|At|For|With|Following|Under|Over|Through|From|According|Asked|Earlier|Later"
     r"|Unlike|Like|Once|Until|Throughout|Amid|Among|Given)\b[^,.;:!?]{0,140},"
+    # "Speaking in Istiaia, he said": a participle phrase, then the main clause.
+    r"|(?!\w*thing\b)[A-Z][a-z]{2,}ing[ \u00a0]+(?:in|on|at|to|from|after|before|with"
+    r"|about|for|outside|inside|the|a|an|his|her|their|its|this|reporters)\b"
+    r"[^,.;:!?]{0,140},"
     r"|[A-Z][a-z]+ly,)\s*"
 )
 _NEWSPAPER_NOUNS = lex.words(
@@ -183,6 +187,10 @@ def unnamed(text: str) -> bool:
 _INDEFINITE_LEAD = re.compile(
     r"\W*(?:An?|Another|One)" + _SPEAKER_NOUN_PHRASE + r"\b(?![’'])"
 )
+# "One juror, a retired teacher …, said": an unnamed person whose noun is not listed.
+_INDEFINITE_NOUN = re.compile(
+    r"\W*(?:An?|Another|One)[ \u00a0]+(?:[a-z\-]+[ \u00a0]+){0,2}?([a-z\-]+),"
+)
 # "in a statement", "In its policy statement,": the document someone spoke in.
 _IN_DOCUMENT = re.compile(
     r"\b[Ii]n[ \u00a0]+(?:a|an|the|its|his|her|their)[ \u00a0]+(?:[\w\-]+[ \u00a0]+){0,2}?("
@@ -229,10 +237,17 @@ _CLAUSE_PUNCT = re.compile(r"[,;:]")
 _TITLE_GAP = re.compile(
     r"[ \u00a0]*(?:[A-Z][\w.’'\-]*[ \u00a0]+(?:(?:of|for|the|and)[ \u00a0]+)*)+"
 )
-# "Its chief executive, Jane Roe, said": a role in apposition leads to the subject.
+# "Its chief executive, Jane Roe, said": a role in apposition leads to the subject,
+# capitalised ("The Chancellor, Rachel Reeves,"), with a complement ("Her editor at
+# Knopf, Jo Pavlou,") or followed by a role ("Her husband, the designer Tom Roe,").
 _APPOSED_ROLE = re.compile(
     r"\s*(?:[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Tt]he|[A-Z][\w.\-]*['’]s?)[ \u00a0]+"
-    r"(?:[a-z\-]+(?:['’]s)?[ \u00a0]+){0,4}[a-z\-]+,[ \u00a0]*"
+    r"(?:[\w\-]+(?:['’]s)?[ \u00a0]+){0,4}[\w\-]+,[ \u00a0]*"
+    r"(?:(?:the|a|an)[ \u00a0]+(?:[a-z\-]+[ \u00a0]+){0,3})?"
+)
+# Role words between an organization and a person: " deputy leader ", " CEO ".
+_ORG_ROLE = re.compile(
+    r"(?:[ \u00a0]+[a-z\-]+){0,3}[ \u00a0]+([a-z\-]+|[A-Z]{2,5})[ \u00a0]+"
 )
 _PRONOUN_IN = re.compile(r"\b(?:he|she|it|they|I|we)\b", re.IGNORECASE)
 _HE_SHE = re.compile(r"(?:He|She|he|she)\b")
@@ -252,6 +267,12 @@ _ROLE_SUBJECT = re.compile(
     r"\W*(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)[ \u00a0]+(?:[\w\-’']+[ \u00a0]+){0,3}?(?:"
     + "|".join(sorted(lex.PERSON_SPEAKER_NOUNS | lex.ORG_SPEAKER_NOUNS))
     + r")\b(?![’'])"
+)
+# "Mr Feeney", "Ms. Lee": an honorific fixes the gender whatever the first name says.
+_HONORIFIC_BEFORE = re.compile(
+    r"\b(?:"
+    + "|".join(sorted(lex.FEMALE_HONORIFICS | lex.MALE_HONORIFICS))
+    + r")\.?[ \u00a0]+$"
 )
 _LEAD_DETERMINER = re.compile(r"\W*(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s")
 _LEAD_PERSONAL = re.compile(r"(he|she|He|She|they|They)\s")
@@ -334,10 +355,18 @@ class Referents:
         """Map each sentence to the mention that is its grammatical subject, if any."""
         subjects: dict[int, Mention] = {}
         seen: set[int] = set()
-        for m in self.mentions:
+        mentions = self.mentions
+        for i, m in enumerate(mentions):
             s = self.sentences.index(m.start)
             if s in seen:
                 continue
+            if (
+                m.kind == ORGANIZATION
+                and i + 1 < len(mentions)
+                and mentions[i + 1].kind == PERSON
+                and self._org_role(m.end, mentions[i + 1].start)
+            ):
+                continue  # "SPD deputy leader Anke Rehlinger": the org names her role
             clause = self._main_clause(s)
             if m.start < clause:
                 continue
@@ -365,6 +394,14 @@ class Referents:
             ):
                 subjects[s] = m
         return subjects
+
+    def _org_role(self, a: int, b: int) -> bool:
+        """Return True if body[a:b] is a role between an org and a person's name."""
+        words = _ORG_ROLE.fullmatch(self.body, a, b)
+        if not words:
+            return False
+        last = words.group(1)
+        return last.lower() in lex.PERSON_SPEAKER_NOUNS or last in lex.TITLE_WORDS
 
     @staticmethod
     def _role_before(gap: str) -> bool:
@@ -409,7 +446,15 @@ class Referents:
         """Return True if sentence ``s`` opens on an unnamed person and names nobody."""
         clause = self._main_clause(s)
         _, end = self.sentences.bounds(s)
-        return bool(_INDEFINITE_LEAD.match(self.body, clause, end)) and not any(
+        lead = _INDEFINITE_LEAD.match(self.body, clause, end)
+        if lead is None:
+            # "One juror, a retired teacher, said …": any noun, up to its verb.
+            lead = _INDEFINITE_NOUN.match(self.body, clause, end)
+            if lead is None or lead.group(1) in lex.DOCUMENT_NOUNS | _NOT_IN_ROLE:
+                return False
+            verbs = self._verbs(lead.end(), end, speech=True)
+            end = verbs[0].start() if verbs else end  # names after it are objects
+        return not any(
             m.kind == PERSON and not m.possessive and not m.modifier
             for m in self._mentions_in(clause, end)
         )
@@ -527,6 +572,8 @@ class Referents:
                         # subject of the speech just reported beats an older speaker.
                         return fallback
         if fallback is None and gender != "org":
+            fallback = self._misgendered(s, pos)
+        if fallback is None and gender != "org":
             # A profile's "she says" long after the subject was last named: the latest
             # earlier speaker of that gender.
             for k in sorted(self.sentence_speaker, reverse=True):
@@ -534,6 +581,28 @@ class Referents:
                 if k < s - 5 and self._gender_ok(spoken, gender):
                     return spoken
         return fallback
+
+    def _misgendered(self, s: int, pos: int) -> str | None:
+        """Return the latest subject whose gender only its first name suggested.
+
+        A name the lexicon reads the other way ("Marian", a surname-first "Yoon
+        Seo-yeon") is still the one "she" means when nobody else fits.
+        """
+        for k in range(s, max(-1, s - 3), -1):
+            subject = self.subjects.get(k)
+            if subject is None or subject.start >= pos or subject.kind != PERSON:
+                continue
+            name = subject.name
+            roles = set().union(*self._roles().get(name, (set(), set())))
+            honorific = any(
+                _HONORIFIC_BEFORE.search(self.body, max(0, m.start - 7), m.start)
+                for m in self.mentions
+                if m.name == name
+            )
+            if honorific or roles & (lex.FEMALE_NOUNS | lex.MALE_NOUNS):
+                return None
+            return name
+        return None
 
     def _plural_subject(self, s: int) -> bool:
         """Return True if sentence ``s`` opens on plural people ("Analysts at X …")."""
