@@ -39,6 +39,7 @@ from .mentions import PERSON, Mention
 from .quotes import QuoteSpan, Sentences
 from .referents import (
     INDEFINITE_PERSON,
+    KIN,
     TERMINAL,
     UNNAMED,
     Referents,
@@ -104,6 +105,21 @@ _UNNAMED_VOICE = re.compile(
     r"\s*(?:The|A|An|Another|One|Some|Someone|Somebody)\s+[\w\s\-]{1,40}[,:]\s*$"
 )
 _AGENT = re.compile(r"[ \u00a0]+by[ \u00a0]+")
+# ", as the president said": a comment clause naming whose words the quote are.
+_AS_SAID = re.compile(r",[ \u00a0]+as[ \u00a0]+((?:[\w’'.\-]+[ \u00a0]+){1,4})$")
+# ", she recalls, as": a reporting clause set off by commas inside another clause.
+_ASIDE_BEFORE = re.compile(r"\w[ \u00a0]*,[ \u00a0]+(?:he|she|they|I|we)[ \u00a0]+$")
+_ASIDE_AFTER = re.compile(r"[ \u00a0]*,[ \u00a0]*(?:as[ \u00a0]*)?")
+# Words before a capitalised word that make it a person, not a short company name:
+# "One senior Liberal said".
+_PERSON_MODIFIERS = lex.words(
+    "one another a an some senior junior former top leading prominent veteran fellow"
+    " young retired longtime rival local"
+)
+# "Then, more seriously:", "And finally:": a few words and a colon.
+_LEAD_IN = re.compile(
+    r"[ \u00a0]*(?:[A-Za-z\-]+,?[ \u00a0]+){0,3}[A-Za-z\-]+:[ \u00a0]*"
+)
 _COORDINATED = re.compile(r"[\s,]*(?:and|but|while|whereas|although|though)\b")
 _DASH_SIGN = re.compile(r"[ \u00a0]*[—–]+[ \u00a0]*|[ \u00a0]+--?[ \u00a0]+")
 _REPLY = re.compile(
@@ -198,6 +214,29 @@ class Attributor(Referents):
             return None
         return self.resolve_phrase(start, verb.start(), start, first=False)
 
+    def _as_said(self, span: QuoteSpan) -> str | None:
+        """Return X for ``… be "phased out" this year, as the president said``.
+
+        A comment clause after the quote names whose words they are, whoever the
+        sentence's subject (a senator asking about them) is.
+        """
+        if span.close_mark < 0:
+            return None
+        start = span.close_mark + 1
+        _, end = self.sentences.bounds(self.sentences.index(span.close_mark))
+        next_quote = bisect.bisect_right(self.quoted_starts, start)
+        if next_quote < len(self.quoted_starts):
+            end = min(end, self.quoted_starts[next_quote])
+        stop = TERMINAL.search(self.body, start, max(start, end))
+        end = stop.start() if stop else end
+        verbs = self._verbs(start, end, speech=True)
+        source = verbs and _AS_SAID.search(self.body[start : verbs[0].start()])
+        if not source:
+            return None  # only the first verb: ""…," Kim said, as Lee said nothing"
+        return self.resolve_phrase(
+            start + source.start(1), verbs[0].start(), start, first=False
+        )
+
     def _signed_below(self, span: QuoteSpan) -> str | None:
         """Return X when the next paragraph signs the quote: ``— X (@handle) May 5``."""
         paragraphs = self.sentences.ends
@@ -268,6 +307,14 @@ class Attributor(Referents):
         if owner:
             return owner, True
         verbs = self._verbs(start, span.open_mark)
+        if (
+            len(verbs) > 1
+            and _ASIDE_BEFORE.search(body, start, verbs[-1].start())
+            and _ASIDE_AFTER.fullmatch(body, verbs[-1].end(), span.open_mark)
+        ):
+            # "a plan her mother described, she recalls, as "…"": the aside only
+            # says who remembers; the verb it interrupts governs the quote.
+            verbs.pop()
         if verbs:
             verb = verbs[-1]
             word = verb.group().lower()
@@ -311,6 +358,12 @@ class Attributor(Referents):
                 or unnamed(clause)
             ):
                 return None, True
+            kin = KIN.search(clause)
+            tie = body.rfind(kin.group(), start, verb.start()) if kin else -1
+            if kin and not self._mentions_in(tie, verb.start()):
+                # "a plan her mother described": unnamed ("Her husband, Tom Roe, says"
+                # names him).
+                return self._given_role(kin.group(1)), True
             offset = start + len(window) - len(clause)
             speaker = (
                 self.resolve_phrase(
@@ -321,6 +374,9 @@ class Attributor(Referents):
             )
             if speaker is None and same_sentence and previous_speaker:
                 return previous_speaker, True
+            short = self._short_subject(clause) if speaker is None else None
+            if short:
+                return short, True
             if speaker is None and _NAME_BEFORE_VERB.search(clause):
                 # "a figure Acme called "…"": a name the text did not resolve is the
                 # verb's subject, not the sentence's.
@@ -365,6 +421,18 @@ class Attributor(Referents):
             if len(named) == 1:
                 subject = named.pop()
         return subject, subject is not None
+
+    def _short_subject(self, clause: str) -> str | None:
+        """Return Acme Motors for "In the filing, Acme described" / "a figure Acme
+        called": a company's short name, the first word of its full name."""
+        words = clause.split()
+        if not words or not words[-1][:1].isupper():
+            return None
+        if len(words) > 1 and (
+            not words[-2].islower() or words[-2] in _PERSON_MODIFIERS
+        ):
+            return None
+        return self._short_org(words[-1])
 
     def _lead_owner(self, s: int, pos: int) -> str | None:
         """Return X for "His only comment was a post …, captioned: "…"" (whose words)."""
@@ -519,8 +587,19 @@ class Attributor(Referents):
             ] in ",?!—–-…" or self._at_sentence_start(span, prev_same_para)
             if ends_open and self._reported_before(span, prev_same_para):
                 ends_open = False  # "While Roe called it "smart," Hart said …"
-            speaker, found = None, False
-            if ends_open:
+            speaker = self._as_said(span)
+            found = speaker is not None
+            # Whose turn it is: the sentence's subject when it repeats someone's words.
+            voice = (
+                self._sentence_subject(
+                    self.sentences.index(span.open_mark), span.open_mark, speaker
+                )
+                if found
+                else None
+            )
+            if found:
+                pass
+            elif ends_open:
                 speaker = self.after(span)
                 found = speaker is not None
                 if not found:
@@ -542,8 +621,9 @@ class Attributor(Referents):
                 self.sentence_speaker.setdefault(
                     self.sentences.index(span.open_mark), speaker
                 )
-            self._paragraph_speakers[span.paragraph] = speaker
-            speakers.append(speaker)
+            voice = voice or speaker
+            self._paragraph_speakers[span.paragraph] = voice
+            speakers.append(voice)
             found_direct.append(found)
             results.append(
                 (
@@ -610,7 +690,7 @@ class Attributor(Referents):
             return self._colon_speaker(s, q_end - 1)
         outside = self._outside_text(p_start, p_end)
         if (
-            not _WORDY.search(outside)
+            (not _WORDY.search(outside) or self._bare_lead_in(p_start, p_end, span))
             and previous is not None
             and previous.paragraph == span.paragraph - 1
         ):
@@ -621,8 +701,22 @@ class Attributor(Referents):
             if body[previous.end - 1 : previous.end] == "?":
                 return self._answerer(previous, last_speaker)
             # "Roe pressed Doe on taxes. "…," she said." then a bare quote: Doe's turn.
-            return self._addressee(q_start, q_end, last_speaker) or last_speaker
+            addressed = self._addressee(q_start, q_end, last_speaker)
+            if addressed is not None:
+                self._alternated.add(span.paragraph)
+            return addressed or last_speaker
         return self._narrated(span, prev_same_para, q_start, q_end)
+
+    def _bare_lead_in(self, p_start: int, p_end: int, span: QuoteSpan) -> bool:
+        """Return True for "Then, more seriously: "…"": a paragraph that opens on a
+        few words naming nobody and no verb, then the quote (the turn goes on)."""
+        lead = self.body[p_start : span.open_mark]
+        return (
+            bool(_LEAD_IN.fullmatch(lead))
+            and not self._mentions_in(p_start, span.open_mark)
+            and not self._verbs(p_start, span.open_mark)
+            and not _WORDY.search(self._outside_text(span.open_mark, p_end))
+        )
 
     def _narrated(self, span, prev_same_para, q_start: int, q_end: int) -> str | None:
         """Return who speaks in a bare quote after a sentence about them.
@@ -690,7 +784,8 @@ class Attributor(Referents):
         partner = self._paragraph_speakers.get(paragraph - 2)
         if last_speaker is None or partner is None or partner == last_speaker:
             return None
-        if paragraph - 1 in self._alternated:
+        if paragraph - 1 in self._alternated or paragraph - 2 in self._alternated:
+            # A bare turn, the other's rejoinder, a bare quote: back to the first.
             return partner
         p_start, p_end = self.sentences.ends[paragraph - 1]
         return partner if _REPLY.search(self._outside_text(p_start, p_end)) else None

@@ -44,11 +44,15 @@ _TOKEN = (
     rf"|@?[{_UP}](?:[\w&]|['’](?!s\b)(?=\w)|-(?=\w))*"
     r")"
 )
-_CONNECTOR = r"(?:of|for|on|de|del|della|der|den|van|von|da|di|du|la|le|bin|ibn|al|el)"
+# "og", "och", "und", "et", "y": "and" inside Nordic, German, French, Spanish names.
+_CONNECTOR = (
+    r"(?:of|for|on|de|del|della|der|den|van|von|da|di|du|la|le|bin|ibn|al|el"
+    r"|og|och|und|et|y)"
+)
 _SEP = r"[ \u00a0]"
 _RUN = re.compile(
     rf"(?<![\w@#/.])(?=[@{_UP}]){_TOKEN}"
-    rf"(?:(?:{_SEP}|-)(?:{_CONNECTOR}(?:{_SEP}|-)){{0,2}}{_TOKEN})*"
+    rf"(?:(?:{_SEP}|-)(?:{_CONNECTOR}(?:{_SEP}|-)){{0,3}}{_TOKEN})*"
 )
 _WORD_AFTER = re.compile(r"[ \u00a0]+([a-z][a-z\-]*)")
 _ORG_PHRASE = re.compile(
@@ -80,7 +84,8 @@ _PARTY_WORDS = frozenset(
 _PARTY_STATE = ("D-", "R-", "I-")  # "Anthony Weiner, D-N.Y."
 # A capitalised word with a lowercase hyphenated tail describes what follows.
 _MODIFIER_TOKEN = re.compile(
-    r"^[^\W\d_][\w.]*-(?:controlled|led|based|backed|owned|run|funded|linked|born)$"
+    r"^[^\W\d_][\w.]*-(?:controlled|led|based|backed|owned|run|funded|linked|born"
+    r"|listed|registered|headquartered)$"
 )
 # Common words that open organizations' names mid-sentence ("Social Democratic Party").
 _NAME_ADJECTIVES = lex.words(
@@ -121,7 +126,7 @@ _ORG_CUE_BEFORE = re.compile(
     r"\b(?:"
     + "|".join(sorted(lex.WORK_ROLE_NOUNS))
     + r")s?(?:[ \u00a0][a-z][\w\-]*){0,4}"
-    r"[ \u00a0](?:(?:at|with)(?:[ \u00a0]the)?|for[ \u00a0]the)[ \u00a0]+$"
+    r"[ \u00a0](?:(?:at|with)(?:[ \u00a0]the)?|for[ \u00a0]the|of)[ \u00a0]+$"
 )
 _NAME_GOES_ON = re.compile(
     r"['’]|,[ \u00a0]+[A-Z]|[ \u00a0]+(?!(?:said|says|and|or|in|on|at|to|for|of|from"
@@ -153,6 +158,10 @@ _ORG_NOUN_BEFORE = re.compile(
     # Not the nouns a person can be too ("broadcaster Jane Roe", "producer …").
     + "|".join(sorted(lex.ORG_KIND_NOUNS))
     + r")s?[ \u00a0]+$"
+    # An apposition after an owner: "her label, Acme,", "its subsidiary, Zentrix,"
+    r"|\b(?:her|his|its|their|our|my)[ \u00a0]+(?:"
+    + "|".join(sorted(lex.ORG_KIND_NOUNS))
+    + r"),[ \u00a0]+$"
     r"|\b(?:published|backed|funded|owned|acquired|operated|sponsored|bankrolled)"
     r"[ \u00a0]+by[ \u00a0]+$"
     r"|\b(?:posts?|posted|posting|livestream|livestreamed|account|channel|page"
@@ -160,7 +169,7 @@ _ORG_NOUN_BEFORE = re.compile(
     r"[ \u00a0]+on[ \u00a0]+$"
     r"|\b(?:companies|firms|startups|start-ups|fintechs|banks|lenders|investors|funds"
     r"|rivals|platforms|outlets|brands|insurers|airlines|retailers|publishers|backers"
-    r"|makers|manufacturers|labels|studios),?[ \u00a0]+(?:including|such[ \u00a0]as)"
+    r"|makers|manufacturers|labels|studios),?(?:[ \u00a0]+(?:including|such[ \u00a0]as))?"
     rf"[ \u00a0]+(?:[{_UP}][\w.&'’\-]*(?:[ \u00a0][{_UP}][\w.&'’\-]*)*"
     r"(?:,[ \u00a0]+|,?[ \u00a0]+and[ \u00a0]+))*$"
 )
@@ -173,7 +182,12 @@ _ORG_POSSESSION = re.compile(
 )
 # An outlet named with what it is: "told Bild newspaper", "Acme magazine".
 _OUTLET_AFTER = re.compile(
-    r"[ \u00a0]+(?:newspaper|magazine|tabloid|broadcaster|news[ \u00a0]+agency)\b"
+    r"[ \u00a0]+(?:newspaper|magazine|tabloid|broadcaster|news[ \u00a0]+agency"
+    r"|(?:evening|morning|nightly|lunchtime)[ \u00a0]+(?:news|bulletin))\b"
+)
+# A firm before its employee's job and name: "Acme analyst Jane Roe".
+_ROLE_AFTER = re.compile(
+    r"[ \u00a0]+(?:" + "|".join(sorted(lex.WORK_ROLE_NOUNS)) + rf")[ \u00a0]+[{_UP}]"
 )
 # A wire agency in a dateline: "SEOUL, Nov. 12 (Yonhap) --".
 _DATELINE_AGENCY = re.compile(
@@ -195,6 +209,9 @@ _AMPERSAND_AFTER = re.compile(rf"[ \u00a0]+&[ \u00a0]+[{_UP}]")
 _THING_AFTER = re.compile(
     r"[ \u00a0]+(?:index|indices|code|codes|screen|screens|chip|chips|display"
     r"|displays|light|lights|lamp|lamps|scanner|reader|file|files|format)\b"
+    # Vehicles and weapons by model: "TGV high-speed trains", "F-16 jets".
+    r"|[ \u00a0]+(?:[a-z]+-[a-z]+[ \u00a0]+)?(?:trains?|jets?|aircraft|planes?|cars?"
+    r"|missiles?|rockets?|drones?|tanks?|vaccines?)\b"
 )
 # A long name with its abbreviation: "Alternative for Germany (AfD)".
 _ABBREVIATED_AFTER = re.compile(rf"[ \u00a0]+\(([{_UP}][\w&]*[{_UP}][\w&]*)\)")
@@ -207,7 +224,7 @@ _ORG_CUE_AFTER = re.compile(
     r",[ \u00a0]+(?:a|an|the)[ \u00a0]+(?:[\w\-]+[ \u00a0]+){0,3}?(?:"
     + "|".join(sorted(lex.ORG_APPOSITION_NOUNS))
     + r")(?=[,.;:)]|[ \u00a0]+(?:that|which|whose|in|of|based|with|for|and|said|says"
-    r"|has|had|is|was)\b)"
+    r"|has|had|is|was|[a-z]+ed)\b)"
     r"|[ \u00a0]+(?:said|says)[ \u00a0]+in[ \u00a0]+an?[ \u00a0]+(?:statement|note|release"
     r"|filing|(?:email|letter|message)[ \u00a0]+to[ \u00a0]+(?:its[ \u00a0]+)?(?:supporters"
     r"|members|customers|clients|subscribers|shareholders))\b|[ \u00a0]+did[ \u00a0]+not[ \u00a0]+(?:immediately[ \u00a0]+)?respond\b"
@@ -223,7 +240,8 @@ _SIGNATURE_END = re.compile(
 _KIN_BEFORE = re.compile(
     r"\b(?:daughter|son|wife|husband|mother|father|sister|brother|granddaughter"
     r"|grandson|niece|nephew|cousin|aunt|uncle|girlfriend|boyfriend|fiancée?|widow"
-    r"|widower|stepdaughter|stepson|twin|baby|child|named)s?,?[ \u00a0]+$",
+    r"|widower|stepdaughter|stepson|twin|baby|child|named|first[ \u00a0]name)s?,?"
+    r"[ \u00a0]+$",
     re.IGNORECASE,
 )
 # A programme named after its hosts: "The Tom and Jerry Show", "The Roe Hour".
@@ -254,14 +272,51 @@ _DATELINE = re.compile(
     re.MULTILINE,
 )
 _LETTER_WORDS = re.compile(r"[^\W\d_]+")
+# A nickname in quotation marks inside a name: Joaquin "El Chapo" Roe, Jan ‘Bear’ Doe.
+_NICK = rf"[{_UP}][\w.\-]*(?:[ \u00a0][{_UP}][\w.\-]*){{0,2}}"
+_NICKNAME = re.compile(
+    rf"(?<![\w.’'])([{_UP}][\w\-]+)[ \u00a0]+"
+    rf"(?:\"{_NICK}\"|“{_NICK}”|‘{_NICK}’|'{_NICK}')"
+    rf"[ \u00a0]+([{_UP}][\w\-]+(?:['’](?!s\b)\w+)?)"
+)
+# A web byline names the outlet after a bar: "By Jane Roe | The Acme Courier".
+_BYLINE_OUTLET = re.compile(
+    rf"^By[ \u00a0]+[{_UP}][^\n|]*\|[ \u00a0]*([{_UP}][^\n|]*?)[ \t]*$", re.MULTILINE
+)
 _PROGRAMME_TAILS = tuple(f" {w}" for w in sorted(lex.PROGRAMME_TAILS))
 _TRAILING = lex.TITLE_CONNECTORS | {"al", "de", "van"}  # never end a name
 _PARTICLES = lex.words("de del della der den van von da di du la le bin ibn al el")
 _POSSESSIVE_GAPS = ("’s ", "'s ", "’s\u00a0", "'s\u00a0")
+_PLURAL_POSSESSIVE_GAPS = ("’ ", "' ", "’\u00a0", "'\u00a0")  # "Employers' Association"
 # Where a place or a thing goes, not a person: "at Royal Ascot", "Brazil's Forest Code".
 _PLACE_BEFORE = re.compile(
     r"(?:\b(?:[Tt]he|at|in|near|into|through|via)|['’]s?)[ \u00a0]+$"
 )
+# An acronym joined to a capitalised word: "SUD-Rail" (not "COVID-19", "U.S.-Mexico").
+_ACRONYM_COMPOUND = re.compile(rf"^[{_UP}]{{2,}}-[{_UP}][a-zà-ÿ]+$")
+_POSSESSOR = re.compile(
+    rf"([{_UP}][\w.\-]*(?:[ \u00a0][{_UP}][\w.\-]*)?)['’]s[ \u00a0]+$"
+)
+# Words that open a place's or a group's name, never a person's: "Santa Cruz",
+# "Avenida Obregon", "Los Roe" (only the broad dictionary takes them for first names).
+_PLACE_OPENERS = lex.words(
+    "San Santa Santo Sao São Saint Sainte Sankt Los Las Les La Le El Il Die Der Avenida"
+    " Calle Rue Via Rua Strasse Straße Boulevard Plaza Praça Piazza Puerto Porto Port"
+)
+# Words of parties' names: "the Socialist Left party", "the Green Liberal party".
+_PARTY_NAME_WORDS = lex.words(
+    "Socialist Social Democratic Democrat Liberal Conservative Labour Labor Green"
+    " Greens Left Right Centre Center People's Peoples Progressive Christian National"
+    " Popular Radical Workers Communist Reform Unity Freedom Justice Alternative New"
+    " Moderate Independent Republican Agrarian Pirate"
+)
+# Job titles that end a byline's role and are hardly ever surnames.
+_JOB_TAILS = lex.words(
+    "Correspondent Editor Columnist Reporter Analyst Economist Strategist Spokesman"
+    " Spokeswoman Spokesperson Commissioner Director Manager Minister Secretary"
+    " President Officer Writer Critic Producer"
+)
+_STREET_OPENERS = lex.words("Avenida Calle Rue Rua Praça Piazza Strasse Straße")
 _BUILDING_BEFORE = re.compile(
     r"\b(?:in|into|to|at|from|for|be|inside|outside|of)[ \u00a0]+the[ \u00a0]+$"
 )
@@ -374,6 +429,9 @@ class MentionFinder:
                 for part in (1, 2):
                     self._run(_tokens(joint.group(part), joint.start(part)))
                 programmes.append((joint.start(), joint.end()))
+        self._nicknamed()
+        for outlet in _BYLINE_OUTLET.finditer(body, 0, 600):
+            self._add(*outlet.span(1), ORGANIZATION, full=True)
         taken = [(m.start, m.end) for m in self.mentions] + self.titles + programmes
         taken += [m.span() for m in _DATELINE.finditer(body)]
         common = lex.COMMON_WORDS
@@ -388,6 +446,20 @@ class MentionFinder:
                 self._classify([(text, start)])  # one ordinary word: nothing to split
         self._coordinated_people()
         self.mentions.sort(key=lambda m: m.start)
+
+    def _nicknamed(self) -> None:
+        """Name a person whose nickname sits in quotation marks between first name and
+        surname: the nickname is dropped from the name ("Joaquin Roe")."""
+        for m in _NICKNAME.finditer(self.body):
+            first, last = m.group(1), m.group(2)
+            if not self._first_name(first) or not looks_like_name_token(last):
+                continue
+            if bare_token(last) in lex.ORG_HEADS or last in lex.COMMON_WORDS:
+                continue
+            name = f"{first} {last}"
+            self._add(m.start(), m.end(), PERSON, name=name, full=True)
+            self.mentions[-1].text = name
+            self.mentions[-1].gender = gender_of([first, last], "")
 
     def _coordinated_people(self) -> None:
         """Make people of the name-like runs listed beside a person ("Jane Roe, John
@@ -428,26 +500,43 @@ class MentionFinder:
         Federal Budget", "European Tyre and Rubber Manufacturers' Association")."""
         runs = [(m.start(), m.group()) for m in _RUN.finditer(self.body)]
         joined: list[tuple[int, str]] = []
-        for start, text in runs:
-            if joined:
-                left_start, left = joined[-1]
+        for run in runs:
+            joined.append(run)
+            # Joining may go on leftwards: "Tyre and Rubber Manufacturers' Association"
+            # is joined at "and" once "Manufacturers' Association" is.
+            while len(joined) > 1:
+                (left_start, left), (start, text) = joined[-2], joined[-1]
                 gap = self.body[left_start + len(left) : start]
-                if self._org_goes_on(left, gap, text):
-                    joined[-1] = (left_start, self.body[left_start : start + len(text)])
-                    continue
-            joined.append((start, text))
+                if not self._org_goes_on(left, gap, text):
+                    break
+                joined[-2:] = [(left_start, self.body[left_start : start + len(text)])]
         return joined
 
     @staticmethod
     def _org_goes_on(left: str, gap: str, right: str) -> bool:
         left_words, right_words = left.split(), right.split()
         if gap in _POSSESSIVE_GAPS:
-            # "King’s College London", not "Britain’s Foreign Office"
+            # "King’s College London", not "Britain’s Foreign Office"; an office named
+            # after its holder: "the Acme County Sheriff’s Office"
             return (
-                len(left_words) == 1
-                and bare_token(right_words[0]) in lex.ORG_HEADS
-                and key_of(left) not in _PLACE_KEYS
+                bare_token(right_words[0]) in lex.ORG_HEADS
+                and (
+                    (len(left_words) == 1 and key_of(left) not in _PLACE_KEYS)
+                    or (
+                        is_title_token(left_words[-1])
+                        and bare_token(left_words[-1]) not in lex.HONORIFICS
+                        and len(right_words) == 1
+                        # a named jurisdiction, not "the District Attorney’s Office"
+                        and any(
+                            not is_title_token(w) and w not in lex.PLACE_HEADS
+                            for w in left_words[:-1]
+                        )
+                    )
+                )
             )
+        if gap in _PLURAL_POSSESSIVE_GAPS:
+            # "Mexican Employers' Association": a plural possessive inside the name
+            return left.endswith("s") and bare_token(right_words[0]) in lex.ORG_HEADS
         if left_words[0] == "The" and len(left_words) > 1:
             left_words = left_words[1:]
         if right_words[0] in lex.FIRST_NAMES or key_of(right) in lex.KNOWN_ORGS:
@@ -464,13 +553,20 @@ class MentionFinder:
         )
         if headed:
             return True  # "Department of Health and Social Care"
+        # "Canada Mortgage and Housing Corporation", "Independent Electoral and
+        # Boundaries Commission": a place or a party word may open the name, but the
+        # word before "and" must not be one ("Canada and Mexico Commission").
+        inner = left_words[-1]
         return (
-            len(left_words) <= 2
+            len(left_words) <= 3
             and bare_token(right_words[-1]) in lex.ORG_HEADS
-            and not any(w in lex.FIRST_NAMES or w in _PARTY_WORDS for w in left_words)
+            and not any(w in lex.FIRST_NAMES for w in left_words)
+            and inner not in _PARTY_WORDS
+            and inner not in lex.NATIONALITIES
+            and (inner not in lex.TITLE_WORDS or inner in lex.TITLE_MODIFIERS)
             and all(
                 key_of(w) not in _PLACE_KEYS and key_of(w) not in lex.KNOWN_ORGS
-                for w in left_words
+                for w in (inner, " ".join(left_words))
             )
         )
 
@@ -547,14 +643,29 @@ class MentionFinder:
         knows reads as a person's name: two or three words, none of them a lowercase
         word of the text, no thing's tail ("Booker Prize"), and not where a place goes
         ("at Royal Ascot", "the Dow Jones", "Brazil's Forest Code")."""
+        end = start + len(" ".join(texts))
         return (
             2 <= len(texts) <= 3
             and self._first_name(texts[0])
             and texts[0] not in lex.FIRST_NAMES
+            and texts[0] not in _PLACE_OPENERS
+            and texts[-1] not in _JOB_TAILS  # "Athletics Correspondent" in a byline
             and bare_token(texts[-1]) not in lex.NOT_PERSON_TAILS
             and not any(self._lowercase_word(t) for t in texts[1:])
-            and not _PLACE_BEFORE.search(self.body, max(0, start - 12), start)
+            and (
+                not _PLACE_BEFORE.search(self.body, max(0, start - 12), start)
+                # "Kenya’s Jane Roe": a country's athlete or politician
+                or self._place_possessive(start)
+            )
+            # "her label, Amara Roe,", "Amara Homes, the agency created …"
+            and not _ORG_CUE_AFTER.match(self.body, end)
+            and not _ORG_NOUN_BEFORE.search(self.body, max(0, start - 60), start)
         )
+
+    def _place_possessive(self, start: int) -> bool:
+        """Return True if a country's or city's possessive comes right before."""
+        before = _POSSESSOR.search(self.body, max(0, start - 40), start)
+        return bool(before) and key_of(before.group(1)) in _PLACE_KEYS
 
     def _in(self, spans: list[tuple[int, int]], pos: int) -> bool:
         return any(a <= pos < b for a, b in spans)
@@ -568,6 +679,14 @@ class MentionFinder:
         noun = match.group(2)
         bare = bare_token(modifier)
         words = modifier.split()
+        if len(words) >= 2 and self._named_body(words):
+            # "the Coalition Avenir Roe government", "the Socialist Left party": the
+            # organization's own name, then what it is
+            name = f"{modifier} party" if noun == "party" else modifier
+            end = match.end(2) if noun == "party" else match.end(1) - 1
+            start = match.start(1)
+            self._add(start, end, ORGANIZATION, name=name, full=True)
+            return
         if not (
             modifier in lex.NATIONALITIES
             or key_of(modifier) in _PLACE_KEYS
@@ -593,6 +712,18 @@ class MentionFinder:
                 name=name,
                 full=True,
             )
+        )
+
+    def _named_body(self, words: list[str]) -> bool:
+        """Return True if capitalised words before "government" or "party" are an
+        organization's name: a head word in it ("Coalition") or a party's words
+        ("Socialist Left"), and no person, place or nationality."""
+        if any(w in lex.FIRST_NAMES for w in words):
+            return False
+        if all(w in lex.NATIONALITIES or key_of(w) in _PLACE_KEYS for w in words):
+            return False
+        return any(bare_token(w) in lex.ORG_HEADS for w in words) or all(
+            w in _PARTY_NAME_WORDS for w in words
         )
 
     def _run(self, tokens: list[tuple[str, int]]) -> None:
@@ -637,8 +768,8 @@ class MentionFinder:
             )
         ):
             tokens = tokens[1:]
-        if not tokens:
-            return
+        if not tokens or _MODIFIER_TOKEN.match(tokens[-1][0]):
+            return  # "Hong Kong-listed shares": describes what follows
         if (
             len(texts) == 1
             and is_acronym(texts[0])
@@ -753,7 +884,10 @@ class MentionFinder:
             org_on_right = (
                 right in lex.KNOWN_ORGS
                 or bare_token(texts[-1]) in lex.ORG_HEADS
-                or (i + 2 == len(texts) and is_acronym(texts[-1]))
+                or (
+                    i + 2 == len(texts)
+                    and (is_acronym(texts[-1]) or _ACRONYM_COMPOUND.match(texts[-1]))
+                )
             )
             # "Tamsin Orrel of Acme Capital": a name-like pair works at an organization
             left_is_name = i >= 2 and all(looks_like_name_token(t) for t in texts[:i])
@@ -874,7 +1008,11 @@ class MentionFinder:
         )
 
     def _is_tail_run(self, texts: list[str]) -> bool:
-        return len(texts) <= 3 and all(looks_like_name_token(t) for t in texts)
+        return (
+            len(texts) <= 3
+            and all(looks_like_name_token(t) for t in texts)
+            and texts[-1] not in _JOB_TAILS  # "Jane Roe, Athletics Correspondent"
+        )
 
     def _title_split(self, texts: list[str]) -> int:
         """Return how many leading tokens form a job title before a name (0 if none)."""
@@ -985,9 +1123,13 @@ class MentionFinder:
                 return ""
             if is_acronym(tok) and tok not in lex.ACRONYM_NOT_ORG:
                 return ORGANIZATION
+            if _ACRONYM_COMPOUND.match(tok):
+                return ORGANIZATION  # "SUD-Rail", "CGT-Cheminots": a union's branch
             return ""
         if bare_last in lex.PROGRAMME_TAILS:
             return ""  # "Jerry Show", "Roe Tonight": a programme, not a person
+        if texts[0] in _STREET_OPENERS:
+            return PLACE  # "Avenida Obregon", "Rue Roe": a street
         if (
             _INITIALS.match(texts[0])
             and len(texts) <= 3
@@ -1037,6 +1179,8 @@ class MentionFinder:
             return PERSON if person else ""
         if bare_last in lex.ORG_HEADS or texts[-1].casefold() in lex.KNOWN_ORGS:
             return ORGANIZATION
+        if texts[0] in lex.ORG_OPENERS and len(texts) >= 2:
+            return ORGANIZATION  # "Banco Acme", "Institut Français de la Mode"
         if bare_token(texts[-2]) in lex.ORG_HEADS and key_of(texts[-1]) in _PLACE_KEYS:
             return ORGANIZATION  # "Imperial College London"
         if any(
@@ -1093,6 +1237,12 @@ class MentionFinder:
             _ORG_CUE_AFTER.match(body, end)
             or _ORG_POSSESSION.match(body, end)
             or _OUTLET_AFTER.match(body, end)
+            # "by Acme analyst Jane Roe", not "Brand strategist …" opening a sentence
+            or (
+                _ROLE_AFTER.match(body, end)
+                and not self._sentence_initial(start)
+                and not self._lowercase_word(body[start:end])
+            )
             or (
                 _ORG_NOUN_BEFORE.search(body, max(0, start - 150), start)
                 and not _AMPERSAND_AFTER.match(body, end)  # "Transport & Environment"

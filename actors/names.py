@@ -73,7 +73,7 @@ TITLE_WORDS = words(
     " Under Minister-President Vice-President Vice-Chairman Cochairman Co-Chair"
     " Co-Founder Cofounder Regent Ayatollah Grand Field Mr Mrs Ms Mr. Mrs. Ms. Miss"
     " Prosecutor Solicitor Barrister Magistrate Coroner Constable Trooper Warden"
-    " Librarian Principal Administrator Referee Umpire Labour"
+    " Librarian Principal Administrator Referee Umpire Labour Supervisor"
 )
 TITLE_CONNECTORS = words("of for on the and")
 # Title words that only qualify the title's head ("National Security Adviser").
@@ -165,6 +165,10 @@ NATIONALITIES = words(
     " Catholic Protestant Evangelical Sunni Shiite Shia Kurdish Persian Swedish"
     " Mexican-American African-American Asian-American Native Caribbean Balkan"
     " Baltic Nordic Scandinavian Atlantic Pacific Gulf Transatlantic Islamic"
+    # Demonym nouns for one person: "the Scot said", "said the Swede".
+    " Scot Swede Briton Pole Serb Croat Turk Kiwi Aussie Frenchman"
+    " Frenchwoman Englishman Englishwoman Irishman Irishwoman Scotsman Scotswoman"
+    " Welshman Welshwoman Dutchman Dutchwoman Spaniard Norwegian"
 )
 
 # Plural nouns for groups of people ("Democrats", "Muslims").
@@ -209,6 +213,23 @@ ORG_HEADS = words(
     " Observatory Macroeconomics Aircraft Aerospace"
     # Football clubs: "Newcastle United", "Bolton Wanderers".
     " United Rovers Athletic Wanderers Albion Hotspur"
+    # Company legal suffixes in many languages: "Acme GmbH", "Acme SpA", "Acme Oyj".
+    " plc PLC LLP GmbH AG SA S.A. SpA S.p.A. NV N.V. BV B.V. AB ASA Oyj KK Pty"
+    " SE SAS SARL Srl Bhd Tbk Limited Incorporated"
+    # More sector words and diplomatic missions: "Acme Automobile", "U.S. Embassy".
+    " Automobile Automotive Motor Electronics Chemicals Embassy Consulate"
+)
+
+# Heads that open an organization's name in French, Spanish, Italian, Portuguese and
+# German ("Fédération de la Mode", "Banco Santander", "Institut Français de la Mode").
+ORG_OPENERS = words(
+    "Fédération Federación Federazione Federação Institut Instituto Istituto Banco"
+    " Banque Banca Société Sociedad Società Compagnie Compañía Groupe Grupo Gruppo"
+    " Ministère Ministerio Ministero Partido Parti Partito Agence Agencia Agenzia"
+    " Conseil Consejo Consiglio Comité Comisión Commissione Association Asociación"
+    " Associazione Confédération Confederación Syndicat Sindicato Cour Tribunal"
+    " Tribunale Universidad Université Università Universidade Fondation Fundación"
+    " Fondazione Stiftung Verband Bund Gesellschaft Bundesamt Bundesanstalt"
 )
 
 # Organisations a story may name in a single word or a way the heads miss.
@@ -318,6 +339,8 @@ STATE_ABBREVIATIONS = words(
     "Ala. Ariz. Ark. Calif. Colo. Conn. Del. Fla. Ga. Ill. Ind. Kan. Ky. La. Md."
     " Mass. Mich. Minn. Miss. Mo. Mont. Neb. Nev. N.H. N.J. N.M. N.Y. N.C. N.D. Okla."
     " Ore. Pa. R.I. S.C. S.D. Tenn. Tex. Vt. Va. Wash. W.Va. Wis. Wyo. D.C."
+    # Canadian provinces and Australian states: "Surrey, B.C.", "Dubbo, NSW".
+    " B.C. Alta. Sask. Man. Ont. Que. N.S. N.B. P.E.I. Nfld. NSW Qld Vic. Tas."
 )
 
 
@@ -360,7 +383,7 @@ PERSON_CUE_NOUNS = words(
     " pope cardinal bishop prince princess king queen emperor playwright novelist poet"
     " artist musician rapper comedian athlete player striker quarterback pitcher"
     " partner fiancé fiancée girlfriend boyfriend referee umpire goalkeeper defender"
-    " midfielder forward winger manager"
+    " midfielder forward winger manager figure"
 )
 # Jobs held at an organization: "an analyst at Acme", "a spokesperson for the Board".
 WORK_ROLE_NOUNS = words(
@@ -387,7 +410,7 @@ ORG_KIND_NOUNS = words(
     " newspaper insurer lender manufacturer regulator utility charity nonprofit"
     " non-profit organization organisation outlet platform club union fund"
     " institute university watchdog conglomerate giant chain brand band fintech"
-    " rival competitor subsidiary label"
+    " rival competitor subsidiary label automaker carmaker store"
 )
 # Nouns after a name that make the name a modifier ("Trump supporters", "Trump Tower").
 MODIFIED_NOUNS = words(
@@ -537,7 +560,7 @@ NOT_PERSON_TAILS = words(
     "Book Act Bill Day Show Report Plan Index Award Prize Cup Games Series Doctrine"
     " Survey Poll Agreement Accord Treaty Amendment Law Rule Program Project Tour"
     " Summit Conference Forum Debate Convention Rally Festival Fair Week Month Year"
-    " Era Age War Wars Crisis Scandal Gate Files Papers Letter Manifesto Hotline"
+    " Era Age War Wars Crisis Scandal Gate Files Papers Letter Manifesto Hotline Code"
 )
 # Last words of a programme's name, never a surname ("The Roe and Doe Show").
 PROGRAMME_TAILS = words("Show Hour Daily Report Tonight Podcast Live Weekly Files")

@@ -183,6 +183,22 @@ _NAMED = re.compile(
 )
 
 
+# "The collection was called "…"": a work named in the passive (its name, not words
+# anyone said about it; "Roe called the show "…"" is active and stays a quote).
+_WORK_NOUNS = lex.TITLE_CUES | lex.words(
+    "collection collections exhibition exhibit tour campaign line range dish cocktail"
+)
+_NAMED_PASSIVE = re.compile(
+    r"\b([a-z\-]+)[ \u00a0]+(?:is|was|are|were|will[ \u00a0]+be|has[ \u00a0]+been)"
+    r"[ \u00a0]+(?:called|named|titled|entitled|dubbed),?[ \u00a0]*$"
+)
+
+
+# A capitalised word right before the opening mark and right after the closing one.
+_NAME_BEFORE = re.compile(r"\b[A-Z][\w’'\-]+[ \u00a0]+$")
+_NAME_AFTER = re.compile(r"[ \u00a0]+([A-Z][\w’'\-]+)")
+
+
 # A work credited to its maker right after the quote: ""Understudy," published this
 # week by Knopf", ""Home" by Ann Lee".
 _CREDITED = re.compile(
@@ -212,6 +228,24 @@ def _is_title(body: str, span: QuoteSpan, paragraph_start: int) -> bool:
     ):
         return True
     if text.startswith(("#", "@", "http")):
+        return True
+    if (
+        length <= 2
+        and all(w[:1].isupper() for w in text.split())
+        and text[-1:].isalpha()
+        and _NAME_BEFORE.search(body, paragraph_start, span.open_mark)
+        and (after := _NAME_AFTER.match(body, span.close_mark + 1))
+        and after.group(1) not in lex.DATE_WORDS
+    ):
+        return True  # "Armand ‘Mondo’ Duplantis": a nickname inside a name
+    passive = _NAMED_PASSIVE.search(before)
+    if (
+        passive
+        and passive.group(1) in _WORK_NOUNS
+        and text[:1].isupper()
+        and length <= 6
+        and text[-1:] not in ".!?"
+    ):
         return True
     # Nine words are enough to tell: a title has at most eight.
     words = [w.group() for w in itertools.islice(_WORD.finditer(text), 9)]

@@ -18,7 +18,10 @@ from .coreference import Actor
 from .mentions import ORGANIZATION, PERSON, Mention
 from .quotes import QuoteSpan, Sentences
 
-_REPORTING = lex.SPEECH_VERBS | lex.QUOTING_VERBS
+# Verbs that report speech when they follow a quote (""Boring," she repeats"); the
+# lexicon lists some only as verbs that put words in quotes, or only in the past.
+_ALSO_SPEECH = lex.words("repeated repeats echoed echoes sighs laughs")
+_REPORTING = lex.SPEECH_VERBS | lex.QUOTING_VERBS | _ALSO_SPEECH
 
 
 class Verb:
@@ -92,7 +95,9 @@ def find_verbs(body: str, start: int, end: int) -> list[Verb]:
                 m.start(),
                 m.end(),
                 word,
-                word in lex.SPEECH_VERBS or word == "according to",
+                word in lex.SPEECH_VERBS
+                or word in _ALSO_SPEECH
+                or word == "according to",
             )
         )
     if len(verbs) > 1:
@@ -197,10 +202,36 @@ _IN_DOCUMENT = re.compile(
     + "|".join(sorted(lex.DOCUMENT_NOUNS))
     + r")\b"
 )
+# Nouns (not adjectives) for a person of a nation: "the Scot said", "said the Swede".
+_DEMONYM_NOUNS = lex.words(
+    "Scot Scots Swede Briton Brit Dane Finn Pole Spaniard Turk Serb Croat Slovene"
+    " Czech Kiwi Aussie Icelander Luxembourger Zealander Jamaican Ugandan Tanzanian"
+    " Rwandan Eritrean Cameroonian Senegalese Ivorian Zambian Malian Uruguayan"
+    " Paraguayan Kyrgyz Tajik Mongolian Trinidadian Bahamian Namibian Ghanaian"
+    " Frenchman Frenchwoman Englishman Englishwoman Irishman Irishwoman Scotsman"
+    " Scotswoman Welshman Welshwoman Dutchman Dutchwoman"
+)
+# "to lead the", "to head": a name after it is the object of an infinitive.
+_INFINITIVE_OBJECT = re.compile(
+    r"\bto[ \u00a0]+(?:lead|head|run|chair|join|replace|succeed|oversee|direct)"
+    r"[ \u00a0]+(?:the[ \u00a0]+)?$"
+)
+_INFINITIVE_TAIL = re.compile(
+    r"[ \u00a0]+to[ \u00a0]+(?:lead|head|run|chair|join|replace|succeed|oversee|direct)\b"
+)
+# "Trump's pick to lead X": someone the lede names only later.
+_NOMINEE_NOUNS = lex.words("pick nominee choice")
+# "her mother", "his late father": kin named by the tie to someone else.
+KIN = re.compile(
+    r"\b(?:[Hh]is|[Hh]er|[Tt]heir|[Mm]y|[Oo]ur)[ \u00a0]+(?:late[ \u00a0]+)?("
+    r"mother|father|parents|son|daughter|wife|husband|sister|brother|grandmother"
+    r"|grandfather|grandson|granddaughter|aunt|uncle|cousin|niece|nephew|mum|dad"
+    r"|mom|stepmother|stepfather)[ \u00a0]*$"
+)
 # A person called by nationality or age: "the German", "the 32-year-old".
 _DESCRIBED = re.compile(
     r"\W*[Tt]he[ \u00a0]+(?:\d+-year-old|"
-    + "|".join(sorted(lex.NATIONALITIES))
+    + "|".join(sorted(lex.NATIONALITIES | _DEMONYM_NOUNS))
     + r")\W*$"
 )
 # "For Roe, the lesson was …": the fronted person is what the sentence is about.
@@ -676,6 +707,8 @@ class Referents:
             for i, m in enumerate(earlier)
             if noun in titles.get(m.name, ())
         ]
+        if noun in _NOMINEE_NOUNS and all(m.possessive for m in earlier):
+            return self._named_next(pos)  # a lede's pick, not yet named
         if titled:
             # The best match of the whole phrase ("the former secretary of state"),
             # then the latest mentioned; any title's noun ("Treasurer Ann Lee" → "the
@@ -836,10 +869,26 @@ class Referents:
             UNNAMED.match(text) or INDEFINITE_PERSON.match(text) or unnamed(text)
         ):
             return None  # "a spokeswoman for the Commission": nobody named
+        phrase = (
+            text.split(",")[0] if first else (text.rstrip(" ,\u00a0").split(",")[-1])
+        ).strip()
+        if _DESCRIBED.match(phrase):
+            # "the Scot said": a capitalised demonym, never a name of its own.
+            return self.resolve_nominal(phrase, pos)
+        kin = (KIN.fullmatch if first else KIN.search)(phrase)
+        if kin and not self._mentions_in(a, b):
+            # "a plan her mother described as": a relative named only by the tie is
+            # nobody the text names, unless a name was given that role ("Roe, her
+            # mother,").
+            return self._given_role(kin.group(1))
         heads = [
             m
             for m in self._mentions_in(a, b)
-            if not m.possessive and not m.modifier and m.end <= b
+            if not m.possessive
+            and not m.modifier
+            and m.end <= b
+            # "Trump's pick to lead FEMA told": what the subject is to lead.
+            and not _INFINITIVE_OBJECT.search(self.body, max(a, m.start - 30), m.start)
         ]
         if not first:
             pronoun = _PRONOUN.search(text)
@@ -853,11 +902,33 @@ class Referents:
         pronoun = _LEAD_PRONOUN_ANY_CASE.match(text) if first else _PRONOUN.search(text)
         if pronoun:
             return self.resolve_pronoun(pronoun.group(1), a)
-        phrase = (
-            text.split(",")[0] if first else (text.rstrip(" ,\u00a0").split(",")[-1])
-        ).strip()
+        phrase = _INFINITIVE_TAIL.split(phrase, 1)[0]  # "pick to lead the agency"
         owner = self._owning_org(a, b, phrase)
         return owner or self.resolve_nominal(phrase, pos)
+
+    def _named_next(self, pos: int) -> str | None:
+        """Return the person who is the subject of the next sentences (a lede's "pick
+        to lead X" is named in the paragraph after it)."""
+        s = self.sentences.index(pos)
+        for k in range(s + 1, min(s + 3, len(self.sentences.starts))):
+            subject = self.subjects.get(k)
+            if subject is not None and subject.kind == PERSON:
+                return subject.name
+        return None
+
+    def _short_org(self, word: str) -> str | None:
+        """Return the one organization whose longer name opens with ``word``."""
+        found = [
+            name
+            for name, actor in self.actors.items()
+            if actor.kind == ORGANIZATION and name.split()[0] == word and " " in name
+        ]
+        return found[0] if len(found) == 1 else None
+
+    def _given_role(self, noun: str) -> str | None:
+        """Return the one person the text gives the role ``noun`` in apposition."""
+        named = [name for name, (words, _) in self._roles().items() if noun in words]
+        return named[0] if len(named) == 1 else None
 
     def _owning_org(self, a: int, b: int, phrase: str) -> str | None:
         """Return X for "the X editorial board said", "X's office said" (part of an org)."""
@@ -882,7 +953,12 @@ class Referents:
             return self._cited_issuer(a, last)
         if last not in lex.ORG_SPEAKER_NOUNS:
             return None
-        orgs = [m for m in self._mentions_in(a, b) if m.kind == ORGANIZATION]
+        orgs = [
+            m
+            for m in self._mentions_in(a, b)
+            if m.kind == ORGANIZATION
+            and not _INFINITIVE_OBJECT.search(self.body, max(a, m.start - 30), m.start)
+        ]
         return orgs[-1].name if orgs else None
 
     def _sentence_subject(self, s: int, pos: int, fallback: str | None) -> str | None:

@@ -47,10 +47,11 @@ SETS = [
     # 0.994, organizations 1.000 (floors 0.015 below)
     OwnSet("_d", 10, 151, {"quotes": 0.975, "speakers": 0.824, "people": 0.979,
                            "organizations": 0.985}),
-    # first contact: quotes 0.989, speakers 0.787, people 0.907, organizations 0.681
-    # (floors 0.015 below)
-    OwnSet("_e", 10, 139, {"quotes": 0.974, "speakers": 0.772, "people": 0.892,
-                           "organizations": 0.665}),
+    # first contact: quotes 0.989, speakers 0.787, people 0.907, organizations 0.681;
+    # after the recognition rules of tests/actors/test_recognition_rules_e.py: people
+    # 0.989, organizations 0.909 (floors 0.015 below; speakers left to the quote work)
+    OwnSet("_e", 10, 139, {"quotes": 0.974, "speakers": 0.772, "people": 0.974,
+                           "organizations": 0.894}),
 ]  # fmt: skip
 
 
