@@ -131,6 +131,8 @@ _ADDRESSING = re.compile(
     r"|interrupted|pushed)[ \u00a0]+"
 )
 _OBJECT_PRONOUN = re.compile(r"(him|her)\b(?![ \u00a0]+[a-z]+ing\b)")
+_SPACES = re.compile(r"\s+")
+_DISPLAYED = re.compile(r"\b(?:reading|proclaiming)[ \u00a0]*$")
 _SENTENCE_END = ("", ".", "!", "?", "\n")
 _COPULA_BEFORE = re.compile(r"\b(?:is|was|are|were|be|been|being|’s|'s)[ \u00a0]*$")
 _THAT = re.compile(r"\s+that\b")
@@ -533,6 +535,8 @@ class Attributor(Referents):
             return False
         if self._is_label(span):
             return True
+        if _DISPLAYED.search(self.body, max(0, span.open_mark - 12), span.open_mark):
+            return False  # "signs reading "Fund Our Future"": words on display
         introduced = (
             _INTRODUCED.search(self.body[max(0, span.open_mark - 4) : span.open_mark])
             and self.body[span.start : span.start + 1].isupper()
@@ -637,7 +641,31 @@ class Attributor(Referents):
             )
             previous = span
         self._backfill_continued(results, found_direct)
+        self._headline_echoes(results)
         return [(span, a) for span, a in results if not self.is_scare_quote(span, a)]
+
+    def _headline_echoes(self, results: list[tuple[QuoteSpan, Attribution]]) -> None:
+        """Give a headline's quoted phrase to whoever says those words below.
+
+        (Headline: Volunteers were 'flying blind' …; body: "We were flying blind,"
+        Roe said.) Only when exactly one speaker says them.
+        """
+        for i, (span, a) in enumerate(results):
+            if span.paragraph != 0 or a.speaker is not None:
+                continue
+            phrase = _SPACES.sub(" ", self.body[span.start : span.end]).strip(" ,.;:")
+            if len(phrase) < 4:
+                continue
+            key = phrase.lower()
+            owners = {
+                b.speaker
+                for other, b in results[i + 1 :]
+                if b.speaker is not None
+                and other.paragraph > 0
+                and key in _SPACES.sub(" ", self.body[other.start : other.end]).lower()
+            }
+            if len(owners) == 1:
+                results[i] = (span, Attribution(owners.pop(), a.is_partial, a.sentence))
 
     def _reported_before(self, span: QuoteSpan, previous: QuoteSpan | None) -> bool:
         """Return True for a fragment its own clause reports: ``Roe called it "smart,"``."""

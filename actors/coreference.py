@@ -37,6 +37,16 @@ def _initials(name: str) -> str:
     return "".join(w[0] for w in words if w not in {"The"})
 
 
+def _initials_with_of(name: str) -> str:
+    """ "Bank of Japan" -> "BOJ", "Department of Justice" -> "DOJ": "of" counts too."""
+    words = [
+        w
+        for w in re.split(r"[ \u00a0\-]+", name)
+        if w and (w[0].isupper() or w == "of") and w != "The"
+    ]
+    return "".join(w[0].upper() for w in words)
+
+
 class Linker:
     """Group mentions into actors: full names first, then the short references."""
 
@@ -139,6 +149,9 @@ class Linker:
         for a in orgs:
             if len(a.name.split()) > 1:
                 by_initials.setdefault(_initials(a.name), a)
+        for a in orgs:
+            if " of " in a.name:
+                by_initials.setdefault(_initials_with_of(a.name), a)
         # "Social Democratic Party (SPD)": the text gives the abbreviation itself.
         body = self.finder.body
         for m in mentions:

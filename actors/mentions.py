@@ -124,7 +124,7 @@ _CUE_BEFORE = re.compile(
 # an apposition saying what it is, a statement it issued, "the" before a speaker.
 _ORG_CUE_BEFORE = re.compile(
     r"\b(?:"
-    + "|".join(sorted(lex.WORK_ROLE_NOUNS))
+    + "|".join(sorted(lex.WORK_ROLE_NOUNS | {"job"}))  # "his job at the Port of Acme"
     + r")s?(?:[ \u00a0][a-z][\w\-]*){0,4}"
     r"[ \u00a0](?:(?:at|with)(?:[ \u00a0]the)?|for[ \u00a0]the|of)[ \u00a0]+$"
 )
@@ -221,7 +221,7 @@ _BARE_INITIALS = re.compile(rf"^[{_UP}]{{2}}$")  # "MS Dhoni"
 _AGE_AFTER = re.compile(r",[ \u00a0]+\d{1,3},")
 _SAID_AFTER = re.compile(r"[ \u00a0]+(?:said|says|wrote|writes|reported|reports)\b")
 _ORG_CUE_AFTER = re.compile(
-    r",[ \u00a0]+(?:a|an|the)[ \u00a0]+(?:[\w\-]+[ \u00a0]+){0,3}?(?:"
+    r",[ \u00a0]+(?:a|an|the)[ \u00a0]+(?:[\w\-'’]+[ \u00a0]+){0,3}?(?:"
     + "|".join(sorted(lex.ORG_APPOSITION_NOUNS))
     + r")(?=[,.;:)]|[ \u00a0]+(?:that|which|whose|in|of|based|with|for|and|said|says"
     r"|has|had|is|was|[a-z]+ed)\b)"
@@ -283,6 +283,14 @@ _NICKNAME = re.compile(
 _BYLINE_OUTLET = re.compile(
     rf"^By[ \u00a0]+[{_UP}][^\n|]*\|[ \u00a0]*([{_UP}][^\n|]*?)[ \t]*$", re.MULTILINE
 )
+# An upper-case byline: "JANE ROE, Acme Times staff writer" (the outlet is group 2).
+_CAPS_BYLINE = re.compile(
+    r"^([A-Z][A-Z'\-]+(?:[ \u00a0][A-Z][A-Z'\-]+){1,2}),[ \u00a0]+"
+    r"(?:(?:the[ \u00a0])?([A-Z][\w&.\-]*(?:[ \u00a0][A-Z][\w&.\-]*){0,3})[ \u00a0]+)?"
+    r"(?:(?:staff|senior|chief|special|contributing)[ \u00a0])?"
+    r"(?:writer|correspondent|reporter|editor)[ \t]*$",
+    re.MULTILINE,
+)
 _PROGRAMME_TAILS = tuple(f" {w}" for w in sorted(lex.PROGRAMME_TAILS))
 _TRAILING = lex.TITLE_CONNECTORS | {"al", "de", "van"}  # never end a name
 _PARTICLES = lex.words("de del della der den van von da di du la le bin ibn al el")
@@ -316,6 +324,23 @@ _JOB_TAILS = lex.words(
     " Spokeswoman Spokesperson Commissioner Director Manager Minister Secretary"
     " President Officer Writer Critic Producer"
 )
+_QUALIFICATION_AFTER = re.compile(
+    r"[ \u00a0]+(?:exam|test|course|class|score|credit)(?:s|es)?\b"
+)
+# Vietnamese family names that are no common word elsewhere ("Le", "Do", "Ho" are),
+# and the middle names that mark a family-first name ("Nguyen Thi Hoa").
+_VIETNAMESE_FAMILY = lex.words(
+    "Nguyen Nguyễn Tran Trần Pham Phạm Hoang Hoàng Huynh Huỳnh Phan Bui Bùi Duong"
+    " Dương Ngo Ngô Truong Trương Dinh Đinh Trinh Trịnh Luong Lương"
+)
+_VIETNAMESE_MIDDLE = lex.words("Thi Thị Van Văn Duc Đức Minh Ngoc Ngọc Quang Huu Hữu")
+_BUILDINGS = lex.words(
+    "School Elementary Academy Hospital Church Museum Library Stadium Hotel Station"
+)
+_LONE_CHAMBERS = lex.words("Parliament")
+_TOLD_THE = re.compile(r"\btold[ \u00a0]+the[ \u00a0]+$")
+_PORTFOLIO_TITLES = lex.words("Minister Secretary Commissioner")
+_BODY_HEADS = lex.words("Board Commission Committee Council Authority")
 _STREET_OPENERS = lex.words("Avenida Calle Rue Rua Praça Piazza Strasse Straße")
 _BUILDING_BEFORE = re.compile(
     r"\b(?:in|into|to|at|from|for|be|inside|outside|of)[ \u00a0]+the[ \u00a0]+$"
@@ -430,6 +455,12 @@ class MentionFinder:
                     self._run(_tokens(joint.group(part), joint.start(part)))
                 programmes.append((joint.start(), joint.end()))
         self._nicknamed()
+        for byline in _CAPS_BYLINE.finditer(body, 0, 600):
+            name = " ".join(w.capitalize() for w in byline.group(1).split())
+            self._add(*byline.span(1), PERSON, name=name, full=True)
+            self.surnames.add(name.split()[-1])
+            if byline.group(2):
+                self._add(*byline.span(2), ORGANIZATION, full=True)
         for outlet in _BYLINE_OUTLET.finditer(body, 0, 600):
             self._add(*outlet.span(1), ORGANIZATION, full=True)
         taken = [(m.start, m.end) for m in self.mentions] + self.titles + programmes
@@ -510,7 +541,31 @@ class MentionFinder:
                 if not self._org_goes_on(left, gap, text):
                     break
                 joined[-2:] = [(left_start, self.body[left_start : start + len(text)])]
+            if len(joined) > 2 and self._partnership(joined[-3:]):
+                first_start = joined[-3][0]
+                last_start, last = joined[-1]
+                joined[-3:] = [
+                    (first_start, self.body[first_start : last_start + len(last)])
+                ]
         return joined
+
+    def _partnership(self, runs: list[tuple[int, str]]) -> bool:
+        """Return True for "Keker, Van Nest & Peters": a firm of partners' names, the
+        last joined by "&" (not "Tom, Dick & Harry" or "Paris, London & Rome")."""
+        (a_start, a), (b_start, b), (c_start, c) = runs
+        body = self.body
+        return (
+            body[a_start + len(a) : b_start] == ", "
+            and _AND_GAP.fullmatch(body[b_start + len(b) : c_start]) is not None
+            and "&" in body[b_start + len(b) : c_start]
+            and all(
+                len(r.split()) <= 2
+                and r.split()[0] not in lex.FIRST_NAMES
+                and key_of(r) not in _PLACE_KEYS
+                and key_of(r) not in lex.KNOWN_ORGS
+                for r in (a, b, c)
+            )
+        )
 
     @staticmethod
     def _org_goes_on(left: str, gap: str, right: str) -> bool:
@@ -790,6 +845,7 @@ class MentionFinder:
                     and tokens[0][0].casefold() not in lex.KNOWN_ORGS
                     and tokens[0][0] not in self.surnames
                     and not _two_first_names(tokens)
+                    and not self._common_word_body(tokens)
                 )
                 or tokens[0][0] in lex.TITLE_CONNECTORS
             )
@@ -810,6 +866,16 @@ class MentionFinder:
                 self._run(tokens[i + 1 :])
                 return
         self._classify(tokens)
+
+    def _common_word_body(self, tokens: list[tuple[str, int]]) -> bool:
+        """Return True for "the Policy Board", "its Planning Commission": a common word
+        naming a board inside the sentence (not an opener: "Many Board members")."""
+        return (
+            len(tokens) == 2
+            and tokens[1][0] in _BODY_HEADS
+            and bare_token(tokens[0][0]) not in lex.DATE_WORDS
+            and not self._sentence_initial(tokens[0][1])
+        )
 
     def _section_label(self, tokens: list[tuple[str, int]]) -> bool:
         """Return True if the run is a line of its own under a byline ("By Jane Roe"
@@ -895,11 +961,17 @@ class MentionFinder:
             place_on_right = (
                 right in _PLACE_KEYS or bare_token(texts[-1]) in lex.PLACE_HEADS
             )
-            if (place_on_right or org_on_right) and (
-                connector == "on"
-                or left_is_person
-                or left_is_org
-                or (left_is_name and org_on_right)
+            # "Acme High School on Main Street": a building, then its street
+            building = connector == "on" and bare_token(texts[i - 1]) in _BUILDINGS
+            if (
+                building
+                or (place_on_right or org_on_right)
+                and (
+                    connector == "on"
+                    or left_is_person
+                    or left_is_org
+                    or (left_is_name and org_on_right)
+                )
             ):
                 # "Huston on Twitter", "Sen. Tim Kaine of Virginia", "Jane Roe of
                 # Acme Capital": a person and where they are from or work
@@ -983,6 +1055,19 @@ class MentionFinder:
                 and looks_like_name_token(texts[0])
                 and texts[0] not in lex.TITLE_WORDS
                 and self._org_cue(start, end)
+            ) or (
+                # "told the Guardian": an outlet; "asked Parliament’s committee": the
+                # chamber named without "the" inside a sentence
+                len(texts) == 1
+                and bare_token(texts[0]) in lex.ORG_HEADS
+                and (
+                    _TOLD_THE.search(self.body, max(0, start - 12), start) is not None
+                    or (
+                        texts[0] in _LONE_CHAMBERS
+                        and not self._sentence_initial(start)
+                        and self.body[max(0, start - 4) : start].lower() != "the "
+                    )
+                )
             )
             self.singles.append(single)
         elif key_of(texts[0]) in lex.KNOWN_ORGS:
@@ -1049,7 +1134,11 @@ class MentionFinder:
             if is_title_token(t) and t not in lex.TITLE_MODIFIERS
         )
         # "Labour Minister …": a portfolio, not the party; "FBI Director": the bureau
-        if head and not all(t in lex.TITLE_MODIFIERS for t in texts[:head]):
+        if (
+            head
+            and not all(t in lex.TITLE_MODIFIERS for t in texts[:head])
+            and not self._portfolio(texts[:head], texts[head])
+        ):
             self._classify_prefix(tokens[:head])
         title_tokens = [
             t
@@ -1092,6 +1181,17 @@ class MentionFinder:
             and body[end : end + 2].lstrip(",.!?")[:1] in _CLOSING_MARKS
         )
 
+    @staticmethod
+    def _portfolio(prefix: list[str], head: str) -> bool:
+        """Return True for "Emergency Services Minister", "Emergency Management
+        Commissioner": a portfolio before a minister's title, not an organization
+        ("FBI Director", "Treasury Secretary" name one)."""
+        return (
+            bare_token(head) in _PORTFOLIO_TITLES
+            and key_of(" ".join(prefix)) not in lex.KNOWN_ORGS
+            and not any(is_acronym(t) for t in prefix)
+        )
+
     def _classify_prefix(self, tokens: list[tuple[str, int]]) -> None:
         texts = [t for t, _ in tokens]
         start = tokens[0][1]
@@ -1107,6 +1207,8 @@ class MentionFinder:
         self, texts: list[str], key: str, start: int, end: int, person: bool = True
     ) -> str:
         bare_last = bare_token(texts[-1])
+        if len(texts) == 1 and _QUALIFICATION_AFTER.match(self.body, end):
+            return ""  # "AP exams", "SAT scores": a test, not a body
         if key in lex.KNOWN_ORGS:
             return ORGANIZATION
         if key in _PLACE_KEYS or (
@@ -1167,6 +1269,26 @@ class MentionFinder:
         ):
             return ORGANIZATION  # "a win over Oslo Rovers": a team
         if (
+            person
+            and len(texts) == 5
+            and texts[0] in lex.FIRST_NAMES
+            and all(looks_like_name_token(t) for t in texts)
+            and self.body.startswith(",", end)
+            and self.body[start - 2 : start] == ", "
+            and _CUE_BEFORE.search(self.body, max(0, start - 40), start)
+        ):
+            return PERSON  # "The sultan, Mohammed Nabil Mforifoum Mbombo Njoya,"
+        if (
+            person
+            and 2 <= len(texts) <= 4
+            and texts[0] in _VIETNAMESE_FAMILY
+            and (len(texts) == 2 or texts[1] in _VIETNAMESE_MIDDLE)
+            and bare_last not in lex.ORG_HEADS
+            and bare_last not in lex.PLACE_HEADS
+            and all(looks_like_name_token(t) for t in texts)
+        ):
+            return PERSON  # "Nguyen Thi Hoa": a Vietnamese name, family name first
+        if (
             (
                 any(t in lex.FIRST_NAMES for t in texts[:-1])
                 or self._lexicon_person(texts, start)
@@ -1189,6 +1311,8 @@ class MentionFinder:
             for i, t in enumerate(texts[:-1])
         ):
             return ORGANIZATION  # "Council on Foreign Relations", "Bank of America"
+        if bare_last == "District" and bare_token(texts[-2]) in lex.ORG_HEADS:
+            return ORGANIZATION  # "Acme Unified School District": a school board
         if bare_last in lex.PLACE_HEADS or texts[-1] in lex.STATE_ABBREVIATIONS:
             if (
                 person
@@ -1248,6 +1372,7 @@ class MentionFinder:
                 and not _AMPERSAND_AFTER.match(body, end)  # "Transport & Environment"
             )
             or self._in(self.agencies, start)
+            or _TOLD_THE.search(body, max(0, start - 12), start)  # "told the Acme"
         ):
             return True
         if _ORG_CUE_BEFORE.search(body, max(0, start - 60), start):

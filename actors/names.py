@@ -57,7 +57,8 @@ TITLE_WORDS = words(
     " Commissioner Attorney General Justice Judge Ambassador Envoy Adviser Advisor"
     " National Security State Defense Defence Treasury Homeland Interior Commerce"
     " Labor Energy Education Health Affairs Press Spokesman Spokeswoman Spokesperson"
-    " King Queen Prince Princess Pope Archbishop Bishop Cardinal Rabbi Imam Sheriff"
+    " King Queen Prince Princess Kaiser Emperor Empress Tsar Tsarina Sultan Pope"
+    " Archbishop Bishop Cardinal Rabbi Imam Sheriff"
     " Officer Detective Sergeant Colonel Captain Major Admiral Commander Marshal"
     " Retired Former First Lady Executive Assistant Associate Special Counsel"
     " Inspector Superintendent Professor Host Anchor CEO CFO COO Founder Coach Senior"
@@ -185,7 +186,7 @@ GROUP_WORDS = words(
 ORG_HEADS = words(
     "Party Committee Commission Department Council Association Federation Union"
     " Roundtable Forum Conference Convention Syndicate Guild Consortium Institute"
-    " Center Centre Institute University College School Academy Foundation Fund"
+    " Center Centre Institute University College School Elementary Academy Foundation Fund"
     " Bank Board Bureau Agency Administration Service Services Office Ministry"
     " Court Congress Parliament Assembly Company Co Co. Corp Corp. Corporation Inc"
     " Inc. Ltd Ltd. LLC Group Times Post Journal News Tribune Herald Gazette Daily"
@@ -383,7 +384,7 @@ PERSON_CUE_NOUNS = words(
     " pope cardinal bishop prince princess king queen emperor playwright novelist poet"
     " artist musician rapper comedian athlete player striker quarterback pitcher"
     " partner fiancé fiancée girlfriend boyfriend referee umpire goalkeeper defender"
-    " midfielder forward winger manager figure"
+    " midfielder forward winger manager figure member dissenter sultan emir monarch"
 )
 # Jobs held at an organization: "an analyst at Acme", "a spokesperson for the Board".
 WORK_ROLE_NOUNS = words(
@@ -401,7 +402,7 @@ ORG_APPOSITION_NOUNS = words(
     " nonprofit non-profit organization organisation publisher developer operator"
     " producer supplier outlet platform club union party fund body authority"
     " institute university watchdog conglomerate giant chain brand band fintech"
-    " platform"
+    " platform lobby federation association"
 )
 # What a text calls an organization right before its name ("the payments company
 # Acme", "the boy band Orbit", "Acme's rival Zentrix"): never a person's role.

@@ -168,8 +168,10 @@ _LABELLED = re.compile(
     r"(?:him|her|them|it|me|us|you|himself|herself|themselves|itself)[ \u00a0]+(?:as[ \u00a0]+)?$"
 )
 # "known as "the Iron Lady"": a nickname.
+# "known to his team-mates as ‘Tui’", "known among fans as "…"": the same, with whom.
 _KNOWN_AS = re.compile(
-    r"\b(?:known[ \u00a0]+as|nicknamed|dubbed|a\.k\.a\.?|aka),?[ \u00a0]*$"
+    r"\b(?:known(?:[ \u00a0]+(?:to|among|by)(?:[ \u00a0]+[\w’'\-]+){1,3})?[ \u00a0]+as"
+    r"|nicknamed|dubbed|a\.k\.a\.?|aka),?[ \u00a0]*$"
 )
 # An outlet's possessive before a programme: "NBC's "Meet the Press"" (group 1 when
 # the owner is an acronym or camel-case brand, "CNN's", "HuffPost's").
@@ -192,6 +194,10 @@ _NAMED_PASSIVE = re.compile(
     r"\b([a-z\-]+)[ \u00a0]+(?:is|was|are|were|will[ \u00a0]+be|has[ \u00a0]+been)"
     r"[ \u00a0]+(?:called|named|titled|entitled|dubbed),?[ \u00a0]*$"
 )
+
+
+# "signs reading "…"", "a banner saying "…"": words written on something.
+_DISPLAY_VERBS = lex.words("reading saying proclaiming declaring")
 
 
 # A capitalised word right before the opening mark and right after the closing one.
@@ -273,12 +279,18 @@ def _is_title(body: str, span: QuoteSpan, paragraph_start: int) -> bool:
     if before.rstrip().endswith(":"):
         return False  # a colon or a speech verb introduces speech, not a title
     last = _LAST_WORD.search(before)
-    if last and last.group(1) in lex.SPEECH_VERBS:
-        return False
+    if last and (last.group(1) in lex.SPEECH_VERBS or last.group(1) in _DISPLAY_VERBS):
+        return False  # "signs reading "Fund Our Future"": words displayed, not a title
     if text.isupper():
         return False  # a shouted sub-heading repeats someone's words
     big = [w for w in words if w.lower() not in _SMALL or w == words[0]]
     return len(big) > 1 and all(w[0].isupper() for w in big)  # not "It is."
+
+
+def _is_headline(body: str, start: int, end: int) -> bool:
+    """Return True for a first paragraph that reads as a headline: short, no full stop."""
+    text = body[start:end].rstrip()
+    return 0 < len(text) <= 160 and text[-1:] not in ".!?:\"”’'" and "\n" not in text
 
 
 def find_quotes(body: str) -> list[QuoteSpan]:
@@ -289,7 +301,12 @@ def find_quotes(body: str) -> list[QuoteSpan]:
     straight = _DOUBLE_MARK.search(body) is None
     titles: set[str] = set()
     for index, (start, end) in enumerate(paragraphs):
-        found = _spans_in_paragraph(body, index, start, end, straight)
+        # A headline quotes with straight single marks even in an article that uses
+        # double marks ("Volunteers were 'flying blind' as blaze spread").
+        headline = index == 0 and _is_headline(body, start, end)
+        found = _spans_in_paragraph(body, index, start, end, straight or headline)
+        if headline and not straight:
+            found = [s for s in found if s.close_mark >= 0]
         for span in found:
             # A work named once ("the novel "Harmattan,"") is a title at every mention.
             key = body[span.start : span.end].rstrip(",.;:")

@@ -258,6 +258,13 @@ _PLURAL_LEAD = re.compile(
     r"|most|Local|local)[ \u00a0]+)?([A-Za-z]+s)\b(?![’'])"
 )
 _NOT_PLURAL = lex.words("this his its was has is as us yes news always perhaps")
+# A player named by the position played: "the flanker said", "said the goalkeeper".
+_POSITION_NOUNS = lex.words(
+    "flanker fly-half scrum-half winger fullback full-back striker goalkeeper keeper"
+    " goaltender netminder midfielder defender playmaker quarterback linebacker"
+    " cornerback pitcher catcher shortstop outfielder batsman batter bowler"
+    " wicketkeeper wicket-keeper all-rounder opener forward"
+)
 _FUNCTION = lex.words(
     "the a an his her their its this that of for at with from in on to and who"
 )
@@ -714,7 +721,7 @@ class Referents:
             # then the latest mentioned; any title's noun ("Treasurer Ann Lee" → "the
             # treasurer") works, listed as a speaker noun or not.
             return max(titled)[2]
-        if noun not in lex.PERSON_SPEAKER_NOUNS:
+        if noun not in lex.PERSON_SPEAKER_NOUNS and noun not in _POSITION_NOUNS:
             return None
         if self._introduced_unnamed(noun, pos):
             return None  # "A senior diplomat, speaking on condition …" → "the diplomat"

@@ -53,9 +53,11 @@ SETS = [
     OwnSet("_e", 10, 139, {"quotes": 0.974, "speakers": 0.772, "people": 0.974,
                            "organizations": 0.894}),
     # first contact: quotes 0.986, speakers 0.898, people 0.965, organizations 0.803
-    # (floors 0.015 below)
-    OwnSet("_f", 10, 147, {"quotes": 0.971, "speakers": 0.883, "people": 0.95,
-                           "organizations": 0.788}),
+    # (floors 0.015 below); after the recognition rules of
+    # tests/actors/test_recognition_rules_f.py: people 1.000, organizations 0.944
+    # (floors 0.015 below; quotes and speakers left to the quote work)
+    OwnSet("_f", 10, 147, {"quotes": 0.971, "speakers": 0.883, "people": 0.985,
+                           "organizations": 0.929}),
 ]  # fmt: skip
 
 
