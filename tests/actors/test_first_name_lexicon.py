@@ -8,15 +8,7 @@ import pytest
 
 from actors import names as lex
 from actors.extraction import extract
-
-
-def kinds(body: str) -> dict[str, str]:
-    return {a.name: a.kind for a in extract(body).actors}
-
-
-def people(body: str) -> set[str]:
-    return {n for n, k in kinds(body).items() if k == "person"}
-
+from tests.actors.extracted import people
 
 # --- the lexicon itself ------------------------------------------------------------
 

@@ -6,19 +6,7 @@ positive cases and cases that must not change.
 
 import pytest
 
-from actors.extraction import extract
-
-
-def kinds(body: str) -> dict[str, str]:
-    return {a.name: a.kind for a in extract(body).actors}
-
-
-def people(body: str) -> set[str]:
-    return {n for n, k in kinds(body).items() if k == "person"}
-
-
-def organizations(body: str) -> set[str]:
-    return {n for n, k in kinds(body).items() if k == "organization"}
+from tests.actors.extracted import kinds, organizations, people
 
 
 @pytest.mark.parametrize(

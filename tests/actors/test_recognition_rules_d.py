@@ -8,14 +8,7 @@ negative case: the context that must not trigger it.
 import pytest
 
 from actors.extraction import extract
-
-
-def people(body: str) -> set[str]:
-    return {a.name for a in extract(body).actors if a.kind == "person"}
-
-
-def organizations(body: str) -> set[str]:
-    return {a.name for a in extract(body).actors if a.kind == "organization"}
+from tests.actors.extracted import organizations, people
 
 
 def aliases(body: str, name: str) -> set[str]:

@@ -2,11 +2,7 @@
 
 import pytest
 
-from actors.extraction import extract
-
-
-def speakers(body: str) -> list[str | None]:
-    return [q.speaker for q in extract(body).quotes]
+from tests.actors.extracted import speakers
 
 
 @pytest.mark.parametrize(

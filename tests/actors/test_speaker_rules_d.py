@@ -2,15 +2,7 @@
 
 import pytest
 
-from actors.extraction import extract
-
-
-def speakers(body: str) -> list[str | None]:
-    return [q.speaker for q in extract(body).quotes]
-
-
-def texts(body: str) -> list[str]:
-    return [q.text for q in extract(body).quotes]
+from tests.actors.extracted import speakers, texts
 
 
 @pytest.mark.parametrize(

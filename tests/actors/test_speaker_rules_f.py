@@ -2,17 +2,9 @@
 
 import pytest
 
-from actors.extraction import extract
+from tests.actors.extracted import pairs, texts
 
 HEAD = "Headline here\n\n"
-
-
-def pairs(text: str) -> list[tuple[str, str | None]]:
-    return [(q.text, q.speaker) for q in extract(text).quotes]
-
-
-def texts(text: str) -> list[str]:
-    return [q.text for q in extract(text).quotes]
 
 
 @pytest.mark.parametrize(
